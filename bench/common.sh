@@ -1,0 +1,35 @@
+# Shared helpers of the benchmark scripts (sourced).
+# Generated data lives in $CW_BENCH_DATA (default: build/bench-data), made by
+# ../shared/tools/gen_transactions.py, the generator ../shared/ANCHORS.md used.
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/.." && pwd)
+shared=${CW_SHARED:-$root/../shared}
+data_root=${CW_BENCH_DATA:-$root/build/bench-data}
+
+# gen_data CUSTOMERS TRANSACTIONS -> prints the folder holding transactions.csv
+gen_data() {
+    local c=$1 n=$2 dir="$data_root/c$1-t$2"
+    if [ ! -s "$dir/transactions.csv" ]; then
+        if [ ! -f "$shared/tools/gen_transactions.py" ]; then
+            echo "shared/tools/gen_transactions.py is absent: this benchmark needs ../shared (see bench/README.md)" >&2
+            return 3
+        fi
+        /usr/bin/python3 -c 'import numpy' 2>/dev/null || { echo "needs python3-numpy (apt-get install python3-numpy)" >&2; return 3; }
+        mkdir -p "$dir"
+        echo "generating $n transactions / $c customers (seed 42) …" >&2
+        /usr/bin/python3 "$shared/tools/gen_transactions.py" --customers "$c" --transactions "$n" --seed 42 --out "$dir" >&2
+    fi
+    echo "$dir"
+}
+
+# timed OUTVAR_SECONDS OUTVAR_KB command… : wall seconds and peak RSS (KiB) of a command
+timed() {
+    local __s=$1 __m=$2; shift 2
+    local f; f=$(mktemp)
+    /usr/bin/time -f "%e %M" -o "$f" "$@" >/dev/null
+    read -r "$__s" "$__m" <"$f"
+    rm -f "$f"
+}
+
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }

@@ -1,0 +1,64 @@
+#include "app/CompletenessModel.h"
+
+#include "app/Format.h"
+
+namespace cw::app {
+
+CompletenessModel::CompletenessModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void CompletenessModel::setReport(std::shared_ptr<const store::AuditReport> report) {
+    beginResetModel();
+    m_report = std::move(report);
+    endResetModel();
+}
+
+int CompletenessModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() || !m_report ? 0 : static_cast<int>(m_report->completeness.size());
+}
+
+int CompletenessModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant CompletenessModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || index.row() >= rowCount()) return {};
+    const auto& c = m_report->completeness[static_cast<std::size_t>(index.row())];
+    // An empty table has nothing missing, but a full bar would suggest data that is not there.
+    if (role == ShareRole) return c.total > 0 ? QVariant(c.share()) : QVariant();
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+            case TableColumn:
+                return tableTitle(c.table);
+            case FieldColumn:
+                return toQString(c.column);
+            case FilledColumn:
+                return tr("%1 of %2").arg(formatCount(c.filled), formatCount(c.total));
+            case ShareColumn:
+                return formatShare(c.share());
+        }
+    }
+    if (role == Qt::TextAlignmentRole && index.column() == FilledColumn)
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::ToolTipRole)
+        return tr("%1.%2: %3 of %4 rows have a value")
+            .arg(toQString(c.table), toQString(c.column), formatCount(c.filled),
+                 formatCount(c.total));
+    return {};
+}
+
+QVariant CompletenessModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+    switch (section) {
+        case TableColumn:
+            return tr("Table");
+        case FieldColumn:
+            return tr("Column");
+        case FilledColumn:
+            return tr("Filled");
+        case ShareColumn:
+            return tr("Completeness");
+    }
+    return {};
+}
+
+}  // namespace cw::app

@@ -1,0 +1,269 @@
+#include "app/MainWindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+#include <QUndoStack>
+
+#include "app/DataQualityDock.h"
+#include "app/DataSourcesDock.h"
+#include "app/DockLayout.h"
+#include "app/Format.h"
+#include "app/ImportWizard.h"
+#include "app/LogDock.h"
+#include "app/OverviewPage.h"
+#include "app/RecentFiles.h"
+#include "app/SettingValue.h"
+#include "app/WelcomePage.h"
+#include "app/WorkbookDocument.h"
+
+namespace cw::app {
+namespace {
+
+const SettingValue<QString> kLastDirectory{QStringLiteral("MainWindow/lastDirectory"), {}};
+const char* const kWorkbookFilter =
+    QT_TRANSLATE_NOOP("MainWindow", "Clienting workbooks (*.cwb);;All files (*)");
+
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent),
+      m_document(new WorkbookDocument(this)),
+      m_recent(new RecentFiles(this)),
+      m_layout(std::make_unique<DockLayout>(this)) {
+    setObjectName(QStringLiteral("MainWindow"));
+    createActions();
+    createDocks();
+    createMenus();
+
+    m_welcome = new WelcomePage(m_actions.newWorkbook, m_actions.open, m_recent);
+    m_overview = new OverviewPage;
+    m_stack = new QStackedWidget;
+    m_stack->addWidget(m_welcome);
+    m_stack->addWidget(m_overview);
+    setCentralWidget(m_stack);
+
+    m_statusPath = new QLabel;
+    m_statusCounts = new QLabel;
+    statusBar()->addWidget(m_statusPath, 1);
+    statusBar()->addPermanentWidget(m_statusCounts);
+
+    connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::openWorkbook);
+    connect(m_document, &WorkbookDocument::workbookOpened, this, [this] {
+        m_recent->add(m_document->path());
+        updateWindow();
+    });
+    connect(m_document, &WorkbookDocument::openFailed, this, &MainWindow::openFailed);
+    connect(m_document, &WorkbookDocument::workbookClosed, this, &MainWindow::updateWindow);
+    connect(m_document, &WorkbookDocument::dataChanged, this, &MainWindow::updateWindow);
+    connect(m_dataQuality, &DataQualityDock::reportChanged, m_overview, &OverviewPage::setAudit);
+
+    resize(1480, 920);
+    m_layout->captureDefault();
+    updateWindow();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions() {
+    auto make = [this](const QString& text, QKeySequence shortcut, const QString& tip) {
+        auto* action = new QAction(text, this);
+        action->setShortcut(shortcut);
+        action->setStatusTip(tip);
+        return action;
+    };
+    m_actions.newWorkbook =
+        make(tr("&New workbook…"), QKeySequence::New, tr("Create an empty workbook file"));
+    m_actions.open = make(tr("&Open…"), QKeySequence::Open, tr("Open a workbook file"));
+    m_actions.import = make(tr("&Import data…"), QKeySequence(tr("Ctrl+I")),
+                            tr("Import a CSV file into the open workbook"));
+    m_actions.close = make(tr("&Close"), QKeySequence::Close, tr("Close the workbook"));
+    m_actions.quit = make(tr("&Quit"), QKeySequence::Quit, tr("Quit Clienting Workbench"));
+    m_actions.resetLayout = make(tr("&Reset layout"), {}, tr("Put every panel back in place"));
+    m_actions.about = make(tr("&About Clienting Workbench"), {}, {});
+    m_actions.aboutQt = make(tr("About &Qt"), {}, {});
+    m_actions.newWorkbook->setIcon(style()->standardIcon(QStyle::SP_FileIcon));
+    m_actions.open->setIcon(style()->standardIcon(QStyle::SP_DialogOpenButton));
+    m_actions.quit->setMenuRole(QAction::QuitRole);
+    m_actions.about->setMenuRole(QAction::AboutRole);
+
+    connect(m_actions.newWorkbook, &QAction::triggered, this, &MainWindow::newWorkbook);
+    connect(m_actions.open, &QAction::triggered, this, &MainWindow::openWorkbookDialog);
+    connect(m_actions.import, &QAction::triggered, this, [this] { showImportWizard(); });
+    connect(m_actions.close, &QAction::triggered, m_document, &WorkbookDocument::close);
+    connect(m_actions.quit, &QAction::triggered, this, &QWidget::close);
+    connect(m_actions.resetLayout, &QAction::triggered, this, &MainWindow::resetLayout);
+    connect(m_actions.about, &QAction::triggered, this, &MainWindow::about);
+    connect(m_actions.aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_actions.newWorkbook);
+    file->addAction(m_actions.open);
+    file->addMenu(m_recent->createMenu(tr("Open &Recent"), this));
+    file->addSeparator();
+    file->addAction(m_actions.import);
+    file->addSeparator();
+    file->addAction(m_actions.close);
+    file->addAction(m_actions.quit);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    auto* undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    auto* redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget* dock :
+         {static_cast<QDockWidget*>(m_dataSources), static_cast<QDockWidget*>(m_dataQuality),
+          static_cast<QDockWidget*>(m_log)})
+        view->addAction(dock->toggleViewAction());
+    view->addSeparator();
+    view->addAction(m_actions.resetLayout);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_actions.about);
+    help->addAction(m_actions.aboutQt);
+}
+
+void MainWindow::createDocks() {
+    setDockNestingEnabled(true);
+    m_dataSources = new DataSourcesDock(m_document, this);
+    m_dataQuality = new DataQualityDock(m_document, this);
+    m_log = new LogDock(this);
+    // The overview gets the width; sources and log share the bottom, quality runs full height.
+    addDockWidget(Qt::BottomDockWidgetArea, m_dataSources);
+    addDockWidget(Qt::BottomDockWidgetArea, m_log);
+    tabifyDockWidget(m_dataSources, m_log);
+    m_dataSources->raise();
+    addDockWidget(Qt::RightDockWidgetArea, m_dataQuality);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    resizeDocks({m_dataQuality}, {470}, Qt::Horizontal);
+    resizeDocks({m_dataSources}, {230}, Qt::Vertical);
+}
+
+void MainWindow::openWorkbook(const QString& path) {
+    m_statusPath->setText(tr("Opening %1…").arg(QDir::toNativeSeparators(path)));
+    kLastDirectory.set(QFileInfo(path).absolutePath());
+    m_document->openInBackground(path);
+}
+
+void MainWindow::openFailed(const QString& path, const Error& error) {
+    updateWindow();
+    if (!QFileInfo::exists(path)) m_recent->remove(path);  // a recent file that went away
+    showError(tr("Cannot open “%1”.").arg(QFileInfo(path).fileName()), error);
+}
+
+void MainWindow::openWorkbookDialog() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open workbook"),
+                                                      kLastDirectory.get(), tr(kWorkbookFilter));
+    if (!path.isEmpty()) openWorkbook(path);
+}
+
+void MainWindow::newWorkbook() {
+    QFileDialog dialog(this, tr("New workbook"), kLastDirectory.get(), tr(kWorkbookFilter));
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    dialog.setDefaultSuffix(QStringLiteral("cwb"));
+    // The store refuses to overwrite, so a "replace?" question would only mislead.
+    dialog.setOption(QFileDialog::DontConfirmOverwrite);
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty()) return;
+    const QString path = dialog.selectedFiles().constFirst();
+    kLastDirectory.set(QFileInfo(path).absolutePath());
+    const Status st = m_document->create(path);
+    if (!st) showError(tr("Cannot create “%1”.").arg(QFileInfo(path).fileName()), st.error());
+}
+
+ImportWizard* MainWindow::showImportWizard(const QString& file) {
+    if (!m_document->isOpen()) return nullptr;
+    if (m_wizard) {
+        m_wizard->raise();
+        return m_wizard;
+    }
+    m_wizard = new ImportWizard(m_document->path(), this);
+    m_wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_wizard, &ImportWizard::imported, m_document, &WorkbookDocument::notifyDataChanged);
+    if (!file.isEmpty()) m_wizard->setFile(file);
+    m_wizard->open();
+    if (!file.isEmpty()) m_wizard->next();
+    return m_wizard;
+}
+
+ImportWizard* MainWindow::importWizard() const {
+    return m_wizard;
+}
+
+void MainWindow::restoreLayout() {
+    m_layout->restoreSaved();
+}
+
+void MainWindow::resetLayout() {
+    m_layout->resetToDefault();
+}
+
+bool MainWindow::isBusy() const {
+    return m_document->isOpening() || m_dataQuality->isBusy() || (m_wizard && m_wizard->isBusy());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    m_layout->save();
+    m_document->close();
+    event->accept();
+}
+
+void MainWindow::updateWindow() {
+    const bool open = m_document->isOpen();
+    m_actions.import->setEnabled(open);
+    m_actions.close->setEnabled(open);
+    m_stack->setCurrentWidget(open ? static_cast<QWidget*>(m_overview) : m_welcome);
+    if (!open) {
+        setWindowTitle(tr("Clienting Workbench"));
+        m_statusPath->setText(tr("No workbook open"));
+        m_statusCounts->clear();
+        return;
+    }
+    const auto& summary = m_document->summary();
+    setWindowTitle(tr("%1 — Clienting Workbench").arg(QFileInfo(summary.path).fileName()));
+    m_statusPath->setText(QDir::toNativeSeparators(summary.path));
+    const auto imports = static_cast<std::int64_t>(summary.imports.size());
+    m_statusCounts->setText(
+        tr("%1 customers · %2 transactions · %3 survey responses · %4")
+            .arg(formatCount(summary.count("customers")),
+                 formatCount(summary.count("transactions")),
+                 formatCount(summary.count("survey_responses")),
+                 imports == 1 ? tr("1 import") : tr("%1 imports").arg(formatCount(imports))));
+    m_overview->setSummary(summary);
+}
+
+void MainWindow::showError(const QString& what, const Error& error) {
+    QMessageBox box(QMessageBox::Critical, tr("Clienting Workbench"), what, QMessageBox::Ok, this);
+    box.setObjectName(QStringLiteral("ErrorMessageBox"));
+    box.setInformativeText(toQString(error.describe()));
+    box.exec();
+}
+
+void MainWindow::about() {
+    QMessageBox::about(
+        this, tr("About Clienting Workbench"),
+        tr("<h3>Clienting Workbench %1</h3>"
+           "<p>Customer intelligence for the Clienting method: import and audit customer data, "
+           "and read the Clienting matrices.</p>"
+           "<p>Licensed under the GNU General Public License, version 3 or (at your option) any "
+           "later version (GPL-3.0-or-later). It comes with no warranty.</p>"
+           "<p>Built with Qt %2. Qt Charts is licensed under the GPL-3, which is why the whole "
+           "program is distributed under the GPL.</p>")
+            .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+}
+
+}  // namespace cw::app

@@ -1,0 +1,95 @@
+#pragma once
+// The main window is a coordinator: it builds the actions, menus and docks, routes the
+// document's signals to the central page and status bar, and shows errors to the user. The
+// work itself lives in the document, the docks, the wizard and the jobs.
+#include <QMainWindow>
+#include <QPointer>
+
+#include <memory>
+
+#include "core/Error.h"
+#include "store/Audit.h"
+
+class QLabel;
+class QStackedWidget;
+
+namespace cw::app {
+
+class DataQualityDock;
+class DataSourcesDock;
+class DockLayout;
+class ImportWizard;
+class LogDock;
+class OverviewPage;
+class RecentFiles;
+class WelcomePage;
+class WorkbookDocument;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens a workbook in the background; on failure shows the error and keeps the current
+    /// workbook.
+    void openWorkbook(const QString& path);
+    /// Opens the import wizard (a workbook must be open); with a file, starts on the mapping page.
+    ImportWizard* showImportWizard(const QString& file = {});
+    /// Restores the layout saved by the last session (else keeps the default).
+    void restoreLayout();
+    void resetLayout();
+    /// Whether background work that changes what is shown is still running.
+    bool isBusy() const;
+
+    WorkbookDocument* document() const { return m_document; }
+    DataSourcesDock* dataSourcesDock() const { return m_dataSources; }
+    DataQualityDock* dataQualityDock() const { return m_dataQuality; }
+    LogDock* logDock() const { return m_log; }
+    OverviewPage* overviewPage() const { return m_overview; }
+    /// The open import wizard, or nullptr.
+    ImportWizard* importWizard() const;
+    QLabel* statusCounts() const { return m_statusCounts; }
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createDocks();
+    void newWorkbook();
+    void openWorkbookDialog();
+    void about();
+    void updateWindow();
+    /// Tells the user what failed (`what`), where and what to do (the error's description).
+    void showError(const QString& what, const Error& error);
+    void openFailed(const QString& path, const Error& error);
+
+    WorkbookDocument* m_document;
+    RecentFiles* m_recent;
+    std::unique_ptr<DockLayout> m_layout;
+    QStackedWidget* m_stack = nullptr;
+    WelcomePage* m_welcome = nullptr;
+    OverviewPage* m_overview = nullptr;
+    DataSourcesDock* m_dataSources = nullptr;
+    DataQualityDock* m_dataQuality = nullptr;
+    LogDock* m_log = nullptr;
+    QPointer<ImportWizard> m_wizard;
+    QLabel* m_statusPath = nullptr;
+    QLabel* m_statusCounts = nullptr;
+
+    struct Actions {
+        QAction* newWorkbook = nullptr;
+        QAction* open = nullptr;
+        QAction* import = nullptr;
+        QAction* close = nullptr;
+        QAction* quit = nullptr;
+        QAction* resetLayout = nullptr;
+        QAction* about = nullptr;
+        QAction* aboutQt = nullptr;
+    } m_actions;
+};
+
+}  // namespace cw::app

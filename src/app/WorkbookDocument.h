@@ -1,0 +1,79 @@
+#pragma once
+// The open workbook as the GUI sees it (Tiled's document pattern): owns the GUI thread's
+// SQLite connection, the undo stack for user edits, and a summary the views adapt. It talks to
+// nobody: errors come back as values or signals and the window decides how to show them.
+// Workers (audit, import) open their own connections from path(): SQLite wants one connection
+// per thread.
+#include <QFutureWatcher>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+#include "app/WorkbookSummary.h"
+#include "core/Error.h"
+#include "core/Result.h"
+
+class QUndoStack;
+
+namespace cw::store {
+class Workbook;
+}
+
+namespace cw::app {
+
+class WorkbookDocument : public QObject {
+    Q_OBJECT
+
+public:
+    explicit WorkbookDocument(QObject* parent = nullptr);
+    ~WorkbookDocument() override;
+
+    /// Opens an existing workbook on a worker (the store checks the whole file's integrity
+    /// first, which takes a while on a large workbook), then emits workbookOpened or
+    /// openFailed. On failure the current workbook stays open and the file is left as it was.
+    void openInBackground(const QString& path);
+    bool isOpening() const { return m_opening; }
+    /// The same, waiting for the result: for tests and callers without an event loop.
+    Status open(const QString& path);
+    /// Creates a new, empty workbook and opens it; fails if the file exists.
+    Status create(const QString& path);
+    void close();
+
+    bool isOpen() const { return m_workbook != nullptr; }
+    QString path() const { return m_summary.path; }
+    /// The GUI thread's connection, or nullptr when nothing is open. GUI thread only.
+    store::Workbook* workbook() const { return m_workbook.get(); }
+    const WorkbookSummary& summary() const { return m_summary; }
+    QUndoStack* undoStack() const { return m_undoStack; }
+
+    /// Called after something else (an import worker) wrote to the file: re-reads the
+    /// summary and tells the views.
+    void notifyDataChanged();
+
+    /// A workbook opened (and its summary read) off the GUI thread, or why it could not be.
+    struct Loaded {
+        QString path;
+        std::shared_ptr<store::Workbook> workbook;  ///< moved into the document on adoption
+        WorkbookSummary summary;
+        std::optional<Error> error;
+    };
+
+signals:
+    void workbookOpened(const QString& path);
+    void openFailed(const QString& path, const cw::Error& error);
+    void workbookClosed();
+    void dataChanged();
+
+private:
+    void adopt(Loaded loaded);
+
+    std::unique_ptr<store::Workbook> m_workbook;
+    WorkbookSummary m_summary;
+    QUndoStack* m_undoStack;
+    QFutureWatcher<Loaded> m_opener;
+    bool m_opening = false;
+};
+
+}  // namespace cw::app

@@ -1,0 +1,34 @@
+#pragma once
+// The `clienting` subcommands. Each lives in its own file and registers
+// itself on the CLI11 app; its callback sets the runner that main() calls,
+// so parsing errors (exit 1) are separated from running (exit 0/2/3/4).
+#include <functional>
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace cw {
+struct Error;
+}
+
+namespace cw::cli {
+
+/// Runs the chosen subcommand and returns the process exit code.
+using Runner = std::function<int()>;
+
+void addNewCommand(CLI::App& app, Runner& run);
+void addInfoCommand(CLI::App& app, Runner& run);
+void addImportCommand(CLI::App& app, Runner& run);
+void addRejectsCommand(CLI::App& app, Runner& run);
+void addProfilesCommand(CLI::App& app, Runner& run);
+void addAuditCommand(CLI::App& app, Runner& run);
+void addDemoCommand(CLI::App& app, Runner& run);
+
+/// Prints an error to stderr ("clienting: error: …") and returns its exit code.
+int fail(const Error& e);
+/// Adds the standard -w/--workbook option (required).
+void addWorkbookOption(CLI::App& cmd, std::string& path);
+
+}  // namespace cw::cli

@@ -1,0 +1,235 @@
+// clienting import / rejects / profiles.
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+
+#include "cli/Commands.h"
+#include "store/Importer.h"
+#include "store/MappingProfile.h"
+#include "store/Workbook.h"
+
+namespace cw::cli {
+namespace {
+
+using nlohmann::json;
+
+struct ImportArgs {
+    std::string workbook, table = "transactions", file, rejectsOut;
+    std::vector<std::string> maps, valueMaps;
+    std::string attributes, scale, overallScale, header;
+    double naValue = 0;
+    bool hasNa = false, asJson = false, preview = false, quiet = false;
+    store::ImportOptions opt;
+};
+
+Error usage(std::string msg, std::string hint = {}) { return makeError(ErrorKind::Usage, std::move(msg), std::move(hint)); }
+
+std::vector<std::string> splitCsvList(const std::string& s) {
+    // Comma-separated, with "double quotes" around items that contain commas.
+    std::vector<std::string> out;
+    std::string cur;
+    bool q = false;
+    for (char c : s) {
+        if (c == '"') q = !q;
+        else if (c == ',' && !q) { out.push_back(cur); cur.clear(); }
+        else cur += c;
+    }
+    out.push_back(cur);
+    for (auto& x : out) {
+        auto b = x.find_first_not_of(' '), e = x.find_last_not_of(' ');
+        x = b == std::string::npos ? "" : x.substr(b, e - b + 1);
+    }
+    return out;
+}
+
+std::optional<std::pair<double, double>> parseScale(const std::string& s) {
+    auto dash = s.find('-', 1);
+    if (dash == std::string::npos) return std::nullopt;
+    try {
+        return std::make_pair(std::stod(s.substr(0, dash)), std::stod(s.substr(dash + 1)));
+    } catch (...) {
+        return std::nullopt;
+    }
+}
+
+Status buildOptions(ImportArgs& a) {
+    auto& o = a.opt;
+    auto t = store::parseTargetTable(a.table);
+    if (!t) return usage("unknown table \"" + a.table + "\"",
+                         "use transactions, customers, managers, survey, cost_to_serve or notes");
+    o.table = *t;
+    o.file = a.file;
+    for (const auto& m : a.maps) {
+        auto eq = m.find('=');
+        if (eq == std::string::npos || eq == 0) return usage("--map needs FIELD=COLUMN, got \"" + m + "\"");
+        o.map[m.substr(0, eq)] = m.substr(eq + 1);
+    }
+    for (const auto& vm : a.valueMaps) {  // field:Text=1,"Other text"=0
+        auto colon = vm.find(':');
+        if (colon == std::string::npos) return usage("--value-map needs FIELD:TEXT=NUMBER,…, got \"" + vm + "\"");
+        auto& m = o.valueMaps[vm.substr(0, colon)];
+        for (const auto& item : splitCsvList(vm.substr(colon + 1))) {
+            auto eq = item.rfind('=');
+            if (eq == std::string::npos) return usage("--value-map item \"" + item + "\" needs TEXT=NUMBER");
+            try {
+                m[item.substr(0, eq)] = std::stod(item.substr(eq + 1));
+            } catch (...) {
+                return usage("--value-map item \"" + item + "\": the value must be a number");
+            }
+        }
+    }
+    if (!a.attributes.empty()) o.attributes = splitCsvList(a.attributes);
+    if (!a.scale.empty() && !(o.scale = parseScale(a.scale))) return usage("--scale needs LOW-HIGH, e.g. 0-5");
+    if (!a.overallScale.empty() && !(o.overallScale = parseScale(a.overallScale)))
+        return usage("--overall-scale needs LOW-HIGH, e.g. 1-10");
+    if (a.hasNa) o.naValue = a.naValue;
+    if (a.header == "yes") o.header = true;
+    else if (a.header == "no") o.header = false;
+    else if (!a.header.empty() && a.header != "auto") return usage("--header takes yes, no or auto");
+    return {};
+}
+
+json reportJson(const store::ImportReport& r) {
+    return {{"import_id", r.importId}, {"file", r.file},        {"table", r.table},
+            {"profile", r.profile},    {"dialect", r.dialect},  {"records", r.records},
+            {"loaded", r.loaded},      {"rejected", r.rejected}, {"returns", r.returns},
+            {"anonymous", r.anonymous}, {"customers_created", r.customersCreated},
+            {"customers_updated", r.customersUpdated}, {"managers_created", r.managersCreated},
+            {"custom_fields", r.customFields}, {"reasons", r.reasons}, {"mapping", r.mapping},
+            {"warnings", r.warnings}, {"seconds", r.seconds}};
+}
+
+void printReport(const store::ImportReport& r) {
+    std::printf("import #%lld: %s -> %s (profile %s; %s)\n", static_cast<long long>(r.importId), r.file.c_str(),
+                r.table.c_str(), r.profile.c_str(), r.dialect.c_str());
+    std::printf("  records    %12lld\n  loaded     %12lld\n  rejected   %12lld\n", static_cast<long long>(r.records),
+                static_cast<long long>(r.loaded), static_cast<long long>(r.rejected));
+    if (r.table == "transactions")
+        std::printf("  returns    %12lld\n  anonymous  %12lld\n", static_cast<long long>(r.returns),
+                    static_cast<long long>(r.anonymous));
+    if (r.customersCreated || r.customersUpdated)
+        std::printf("  customers  %12lld created, %lld updated\n", static_cast<long long>(r.customersCreated),
+                    static_cast<long long>(r.customersUpdated));
+    if (r.customFields) std::printf("  custom fields %9lld\n", static_cast<long long>(r.customFields));
+    for (const auto& [reason, n] : r.reasons)
+        std::printf("  rejected: %-20s %lld\n", reason.c_str(), static_cast<long long>(n));
+    for (const auto& w : r.warnings) std::printf("  warning: %s\n", w.c_str());
+    std::printf("  %.2f s\n", r.seconds);
+}
+
+int runPreview(ImportArgs& a) {
+    auto pv = store::previewImport(a.opt, 10);
+    if (!pv) return fail(pv.error());
+    std::printf("dialect: %s\n", pv->dialect.c_str());
+    for (std::size_t i = 0; i < pv->header.size(); ++i)
+        std::printf("  column %zu %-30s -> %s\n", i + 1, pv->header[i].c_str(), pv->columnRoles[i].c_str());
+    for (std::size_t i = 0; i < pv->rows.size(); ++i) std::printf("  row %zu: %s\n", i + 1, pv->rowStatus[i].c_str());
+    for (const auto& w : pv->warnings) std::printf("warning: %s\n", w.c_str());
+    return 0;
+}
+
+int runImport(ImportArgs& a) {
+    if (auto st = buildOptions(a); !st) return fail(st.error());
+    if (a.preview) return runPreview(a);
+    auto wb = store::Workbook::open(a.workbook);
+    if (!wb) return fail(wb.error());
+    auto last = std::chrono::steady_clock::now();
+    ProgressFn progress = [&](const ProgressInfo& p) {
+        auto now = std::chrono::steady_clock::now();
+        if (!a.quiet && !a.asJson && now - last > std::chrono::milliseconds(500) && p.total > 0) {
+            std::fprintf(stderr, "\r%s %3.0f%%", std::string(p.phase).c_str(), 100.0 * double(p.done) / double(p.total));
+            last = now;
+        }
+        return true;
+    };
+    auto rep = store::importFile(*wb, a.opt, progress);
+    if (!a.quiet && !a.asJson) std::fprintf(stderr, "\r              \r");
+    if (!rep) return fail(rep.error());
+    if (!a.rejectsOut.empty())
+        if (auto st = store::writeRejectsCsv(*wb, rep->importId, a.rejectsOut); !st) return fail(st.error());
+    if (a.asJson) std::cout << reportJson(*rep).dump(2) << '\n';
+    else printReport(*rep);
+    return 0;
+}
+
+}  // namespace
+
+void addImportCommand(CLI::App& app, Runner& run) {
+    auto a = std::make_shared<ImportArgs>();
+    auto* cmd = app.add_subcommand("import", "Import a CSV file into a workbook table (all or nothing)");
+    addWorkbookOption(*cmd, a->workbook);
+    cmd->add_option("file", a->file, "CSV or delimited text file")->required()->check(CLI::ExistingFile);
+    cmd->add_option("-t,--table", a->table, "transactions | customers | managers | survey | cost_to_serve | notes")
+        ->capture_default_str();
+    cmd->add_option("-p,--profile", a->opt.profile, "Mapping profile name or .json path (see 'clienting profiles')");
+    cmd->add_option("-m,--map", a->maps, "FIELD=COLUMN (repeatable; wins over the profile; #N = N-th column)");
+    cmd->add_option("--delimiter", a->opt.delimiter, "auto | , | ; | tab | | | whitespace");
+    cmd->add_option("--encoding", a->opt.encoding, "auto | utf-8 | windows-1252");
+    cmd->add_option("--date-format", a->opt.dateFormat, "auto | d/m/Y | m/d/Y | Y-m-d");
+    cmd->add_option("--header", a->header, "yes | no | auto");
+    cmd->add_option("--attributes", a->attributes, "Survey: service-attribute columns, comma-separated");
+    cmd->add_option("--scale", a->scale, "Survey: attribute score scale LOW-HIGH (e.g. 0-5)");
+    cmd->add_option("--overall-scale", a->overallScale, "Survey: overall satisfaction scale LOW-HIGH");
+    cmd->add_option("--na-value", a->naValue, "Survey: score meaning 'not applicable'")->each([a](const std::string&) {
+        a->hasNa = true;
+    });
+    cmd->add_option("--value-map", a->valueMaps, "FIELD:TEXT=NUMBER,… turns text answers into numbers (repeatable)");
+    cmd->add_flag("--replace", a->opt.replace, "Replace the rows of an earlier import of the same file");
+    cmd->add_option("--max-reject-share", a->opt.maxRejectShare,
+                    "Fail (store nothing) when more than this share of records is rejected")
+        ->capture_default_str();
+    cmd->add_option("--rejects-out", a->rejectsOut, "Write the rejected records' reasons to this CSV");
+    cmd->add_flag("--preview", a->preview, "Show how the first rows would be read; store nothing");
+    cmd->add_flag("--json", a->asJson, "Print the import report as JSON");
+    cmd->add_flag("-q,--quiet", a->quiet, "No progress on stderr");
+    cmd->callback([&run, a] { run = [a] { return runImport(*a); }; });
+}
+
+void addRejectsCommand(CLI::App& app, Runner& run) {
+    auto* cmd = app.add_subcommand("rejects", "Write the rejected records of an import as CSV");
+    auto path = std::make_shared<std::string>();
+    auto id = std::make_shared<std::int64_t>(0);
+    auto out = std::make_shared<std::string>("-");
+    addWorkbookOption(*cmd, *path);
+    cmd->add_option("--import", *id, "Import number (see 'clienting info'); default: the last")->capture_default_str();
+    cmd->add_option("-o,--out", *out, "Output CSV file (- for stdout)");
+    cmd->callback([&run, path, id, out] {
+        run = [path, id, out] {
+            auto wb = store::Workbook::open(*path, store::Workbook::OpenMode::ReadOnly);
+            if (!wb) return fail(wb.error());
+            std::int64_t which = *id;
+            if (which == 0) {
+                auto imports = wb->imports();
+                if (imports.empty()) return fail(makeError(ErrorKind::Usage, "the workbook has no imports"));
+                which = imports.back().id;
+            }
+            auto st = store::writeRejectsCsv(*wb, which, *out == "-" ? "/dev/stdout" : *out);
+            return st ? 0 : fail(st.error());
+        };
+    });
+}
+
+void addProfilesCommand(CLI::App& app, Runner& run) {
+    auto* cmd = app.add_subcommand("profiles", "List the column-mapping profiles (shipped and saved)");
+    auto asJson = std::make_shared<bool>(false);
+    cmd->add_flag("--json", *asJson, "Print JSON");
+    cmd->callback([&run, asJson] {
+        run = [asJson] {
+            auto all = store::availableProfiles();
+            if (*asJson) {
+                json j = json::array();
+                for (const auto& p : all) j.push_back(json::parse(p.toJson()));
+                std::cout << j.dump(2) << '\n';
+                return 0;
+            }
+            for (const auto& p : all) std::printf("%-24s %-14s %s\n", p.name.c_str(), p.table.c_str(), p.title.c_str());
+            std::printf("\nSave your own as JSON in %s\n", store::defaultUserProfileDir().c_str());
+            return 0;
+        };
+    });
+}
+
+}  // namespace cw::cli

@@ -1,0 +1,63 @@
+// clienting: the Clienting Workbench command line. Exit codes: 0 success,
+// 1 usage error, 2 input data error (nothing stored), 3 workbook error,
+// 4 internal error, 130 cancelled. Results on stdout, errors on stderr.
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+#include <exception>
+#include <iostream>
+
+#include "cli/Commands.h"
+#include "core/Error.h"
+#include "core/Log.h"
+
+namespace cw::cli {
+
+int fail(const Error& e) {
+    std::fprintf(stderr, "clienting: error: %s\n", e.describe().c_str());
+    return e.exitCode();
+}
+
+void addWorkbookOption(CLI::App& cmd, std::string& path) {
+    cmd.add_option("-w,--workbook", path, "Workbook file (.cwb)")->required();
+}
+
+}  // namespace cw::cli
+
+int main(int argc, char** argv) {
+    using namespace cw::cli;
+    CLI::App app{"Clienting Workbench command line: workbooks, imports, data quality, analysis.\n"
+                 "Exit codes: 0 ok, 1 usage, 2 input data error (nothing stored), 3 workbook error, "
+                 "4 internal error."};
+    app.require_subcommand(1);
+    bool verbose = false;
+    app.add_flag("-v,--verbose", verbose, "Log details to stderr");
+    app.set_version_flag("--version", std::string("clienting 0.1.0"));
+
+    Runner run;
+    addNewCommand(app, run);
+    addInfoCommand(app, run);
+    addImportCommand(app, run);
+    addRejectsCommand(app, run);
+    addProfilesCommand(app, run);
+    addAuditCommand(app, run);
+    addDemoCommand(app, run);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int rc = app.exit(e);
+        return rc == 0 ? 0 : 1;
+    }
+    cw::log::init(verbose);
+    try {
+        return run ? run() : 1;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "clienting: internal error: %s\n", e.what());
+        return 4;
+    } catch (...) {
+        std::fprintf(stderr, "clienting: internal error\n");
+        return 4;
+    }
+}

@@ -1,0 +1,196 @@
+#include "engine/DemoGenerator.h"
+
+#include <spdlog/spdlog.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <unordered_set>
+
+#include "core/Log.h"
+#include "engine/DemoCatalog.h"
+#include "engine/DemoFeedback.h"
+#include "engine/DemoPopulation.h"
+#include "engine/DemoRandom.h"
+#include "engine/DemoTimeline.h"
+#include "engine/DemoWriter.h"
+#include "store/Workbook.h"
+
+namespace cw::engine {
+namespace {
+
+using namespace demo;
+
+// One random stream per purpose, each seeded once from the seed: changing how names or
+// surveys are drawn does not change anyone's transactions. (Reseeding an mt19937_64 per
+// customer would cost a tenth of the whole run.)
+enum Stream : std::uint64_t { kTimelineStream = 1, kFeedbackStream = 2, kNameStream = 3 };
+constexpr int kProgressEvery = 1000;
+
+Error usage(std::string message, std::string hint) {
+    return makeError(ErrorKind::Usage, std::move(message), std::move(hint));
+}
+
+Error cancelled() {
+    return makeError(ErrorKind::Cancelled, "demo generation cancelled; nothing was written");
+}
+
+Status checkEmpty(store::Workbook& wb) {
+    if (wb.readOnly())
+        return makeError(ErrorKind::Workbook, "the workbook is open read-only",
+                         "open it for writing to generate demo data");
+    auto n = wb.db().queryInt(
+        "SELECT (SELECT count(*) FROM customers) + (SELECT count(*) FROM managers) + "
+        "(SELECT count(*) FROM transactions) + (SELECT count(*) FROM survey_responses)");
+    if (!n)
+        return makeError(ErrorKind::Workbook,
+                         "cannot read the workbook: " + wb.db().errorMessage());
+    if (*n > 0)
+        return usage(
+            "the workbook already holds customers or other data; demo data goes into an "
+            "empty workbook",
+            "choose a new workbook path (clienting demo creates it)");
+    return {};
+}
+
+std::string customerCode(std::int64_t n, int customers) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "C%0*lld", customers >= 1000000 ? 7 : 6,
+                  static_cast<long long>(n));
+    return buf;
+}
+
+double respondentChance(const Population& pop, const std::vector<std::int64_t>& waves,
+                        double share) {
+    std::int64_t eligible = 0;
+    for (const auto& c : pop.customers)
+        eligible +=
+            std::any_of(waves.begin(), waves.end(), [&](auto w) { return canAnswer(c, w); });
+    if (eligible == 0) return 0;
+    return std::min(1.0, share * double(pop.customers.size()) / double(eligible));
+}
+
+std::string weightsJson(const std::vector<double>& weights) {
+    nlohmann::ordered_json j = nlohmann::ordered_json::object();
+    for (std::size_t k = 0; k < weights.size(); ++k)
+        j[std::string(kAttributes[k].name)] = weights[k];
+    return j.dump();
+}
+
+std::string detailsJson(const DemoOptions& o, const DemoSummary& s) {
+    nlohmann::ordered_json j = {{"generator", "clienting demo"},
+                                {"seed", o.seed},
+                                {"customers", s.customers},
+                                {"months", o.months},
+                                {"end_date", o.endDate},
+                                {"attributes", o.attributes},
+                                {"survey_share", o.surveyShare},
+                                {"managers", s.managers},
+                                {"transactions", s.transactions},
+                                {"survey_responses", s.surveyResponses},
+                                {"churners", s.churners},
+                                {"shrinking", s.shrinking},
+                                {"notes", s.notes}};
+    return j.dump();
+}
+
+// Writes everything inside the caller's transaction; returns false when cancelled.
+bool writeAll(Population& pop, const DemoOptions& o, DemoWriter& w, DemoSummary& sum,
+              const ProgressFn& progress) {
+    std::vector<std::string> attributes;
+    for (int k = 0; k < o.attributes; ++k) attributes.emplace_back(kAttributes[k].name);
+    w.writeAttributes(attributes);
+    w.writeManagers(pop.managers);
+    const auto waves = surveyWaves(pop.cal);
+    const double answerChance = respondentChance(pop, waves, o.surveyShare);
+    const auto n = static_cast<std::int64_t>(pop.customers.size());
+    std::vector<TxRow> rows;
+    std::vector<SurveyAnswer> answers;
+    std::vector<NoteDraft> notes;
+    std::unordered_set<std::string> names;
+    Rng naming(mixSeed(o.seed, 0, kNameStream)), rng(mixSeed(o.seed, 0, kTimelineStream)),
+        talk(mixSeed(o.seed, 0, kFeedbackStream));
+    for (std::int64_t i = 0; i < n; ++i) {
+        if (progress && i % kProgressEvery == 0 && !progress({"writing", i, n})) return false;
+        CustomerSpec& c = pop.customers[i];
+        // A few namesakes are realistic (and exercise the audit); many are not.
+        std::string name = companyName(naming);
+        for (int retry = 0; retry < 10 && !names.insert(name).second; ++retry)
+            name = companyName(naming);
+        if (!generateTimeline(c, pop.cal, rng, rows)) c.shrinking = false;
+        w.writeCustomer(c, customerCode(i + 1, o.customers), name, pop.managers);
+        w.writeTruth(c);
+        w.writeTransactions(c, rows);
+
+        answers.clear();
+        if (talk.chance(answerChance)) drawAnswers(c, waves, pop.attributeWeights, talk, answers);
+        w.writeAnswers(c, answers);
+        drawNotes(c, pop.cal, talk, notes);
+        w.writeNotes(c, pop.managers[c.manager].name, notes);
+        sum.churners += c.churner;
+        sum.shrinking += c.shrinking;
+    }
+    w.writeCostToServe();
+    sum.managers = static_cast<std::int64_t>(pop.managers.size());
+    sum.customers = n;
+    sum.transactions = w.transactions();
+    sum.surveyResponses = w.responses();
+    sum.notes = w.notes();
+    w.writeSetting("demo.planted_attribute_weights", weightsJson(pop.attributeWeights));
+    w.finishImport(sum.transactions, detailsJson(o, sum));
+    return !progress || progress({"writing", n, n});
+}
+
+}  // namespace
+
+Status DemoOptions::validate() const {
+    if (customers < 10 || customers > 2000000)
+        return usage(
+            "--customers must be between 10 and 2,000,000 (got " + std::to_string(customers) + ")",
+            "pass e.g. --customers 2000");
+    if (attributes < 8 || attributes > 12)
+        return usage(
+            "--attributes must be between 8 and 12 (got " + std::to_string(attributes) + ")",
+            "pass e.g. --attributes 10");
+    if (months < 12 || months > 120)
+        return usage("--months must be between 12 and 120 (got " + std::to_string(months) + ")",
+                     "pass e.g. --months 36");
+    if (parseIsoDay(endDate) < 0)
+        return usage("--end-date '" + endDate + "' is not a date in the form YYYY-MM-DD",
+                     "pass e.g. --end-date 2025-12-31");
+    if (!(surveyShare >= 0.0 && surveyShare <= 1.0))
+        return usage("the survey share must be between 0 and 1", "pass a share such as 0.35");
+    return {};
+}
+
+Result<DemoSummary> generateDemo(store::Workbook& wb, const DemoOptions& options,
+                                 const ProgressFn& progress) {
+    if (auto st = options.validate(); !st) return st.takeError();
+    if (auto st = checkEmpty(wb); !st) return st.takeError();
+    auto log = log::get("engine");
+    const auto n = static_cast<std::int64_t>(options.customers);
+    try {
+        if (progress && !progress({"generating", 0, n})) return cancelled();
+        Rng rng(options.seed);
+        Population pop = buildPopulation(options, rng);
+        if (progress && !progress({"generating", n, n})) return cancelled();
+
+        store::Transaction tx(wb.db());
+        if (!tx.active())
+            return makeError(ErrorKind::Workbook, "the workbook is locked by another program",
+                             "close the other program and try again");
+        DemoWriter writer(wb.db(), options.attributes);
+        writer.beginImport("demo:" + std::to_string(options.seed) + ":" + std::to_string(n));
+        DemoSummary summary;
+        if (!writeAll(pop, options, writer, summary, progress)) return cancelled();
+        if (auto st = tx.commit(); !st) return st.takeError();
+        log->info("demo workbook: {} customers, {} transactions, {} survey answers (seed {})",
+                  summary.customers, summary.transactions, summary.surveyResponses, options.seed);
+        return summary;
+    } catch (const store::SqlError& e) {
+        return makeError(ErrorKind::Internal, e.message,
+                         "check the free disk space and that the workbook is writable");
+    }
+}
+
+}  // namespace cw::engine

@@ -1,0 +1,268 @@
+// Audit checks on transactions: one aggregate pass for completeness, ranges,
+// returns and anonymous sales, then coverage, duplicates and outliers.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <set>
+
+#include "core/CivilTime.h"
+#include "store/AuditChecks.h"
+
+namespace cw::store::audit {
+namespace {
+
+std::string rows(std::int64_t n, const char* one, const char* many) {
+    return grouped(n) + " " + (n == 1 ? one : many);
+}
+
+std::string monthKey(int y, unsigned m) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u", y, m);
+    return buf;
+}
+
+// Anonymous sales are normal in shops; they break per-customer analysis only when they
+// are a large part of the business.
+void anonymousFinding(Context& c) {
+    const auto& t = c.tx;
+    if (t.anonymous == 0) return;
+    const double share = double(t.anonymous) / double(t.rows);
+    const double revenueShare = t.salesRevenue > 0 ? t.anonymousRevenue / t.salesRevenue : 0;
+    const Severity sev = share > 0.5    ? Severity::Error
+                         : share > 0.05 ? Severity::Warning
+                                        : Severity::Info;
+    std::string msg = "Transactions without a customer id: " + grouped(t.anonymous) + " (" +
+                      percent(share) + " of rows, " + percent(revenueShare) +
+                      " of sales revenue); they count in totals but in no customer's figures — ";
+    msg += sev == Severity::Error
+               ? "with most sales anonymous, per-customer analysis means little; check that the "
+                 "customer id column is mapped."
+               : "map the customer id column if the source has one, or accept them as walk-in "
+                 "sales.";
+    c.add("transactions", "anonymous", sev, t.anonymous, std::move(msg));
+}
+
+void returnsFinding(Context& c) {
+    const auto& t = c.tx;
+    if (t.returns == 0) return;
+    const double revenueShare = t.salesRevenue > 0 ? -t.returnsRevenue / t.salesRevenue : 0;
+    c.add("transactions", "returns", revenueShare > 0.10 ? Severity::Warning : Severity::Info,
+          t.returns,
+          "Returns and cancellations: " + grouped(t.returns) + " (" +
+              percent(double(t.returns) / double(t.rows)) + " of rows), worth " +
+              percent(revenueShare) +
+              " of sales revenue and netted in revenue — check that credit notes belong to "
+              "imported sales, and that cancelled orders were meant to be imported.");
+}
+
+// `what` follows "N sales" / "N transactions" in the message.
+void rangeFinding(Context& c, double n, const char* field, bool sales, const std::string& what,
+                  const char* examplesSql, std::initializer_list<double> binds = {}) {
+    if (n <= 0) return;
+    const auto k = static_cast<std::int64_t>(n);
+    c.add("transactions", "out_of_range", Severity::Warning, k,
+          (sales ? rows(k, "sale", "sales") : rows(k, "transaction", "transactions")) + " " + what,
+          field)
+        .examples = c.examples(examplesSql, binds);
+}
+
+// Details of the sale-value rules, run only when the main pass found a problem.
+void checkSaleValues(Context& c) {
+    auto st = c.db.prepareOrThrow(
+        "SELECT total(unit_price<=0), total(revenue=0), total(quantity<0) FROM transactions "
+        "WHERE kind=0 AND (unit_price<=0 OR revenue=0 OR quantity<0)");
+    st.step();
+    rangeFinding(c, st.real(0), "unit_price", true,
+                 "with a zero or negative unit price — correct the prices in the source, or map "
+                 "the right price column.",
+                 "SELECT printf('import #%d line %d: %s, unit price %g', import_id, line, "
+                 "coalesce(code, '(no invoice id)'), unit_price) FROM transactions WHERE kind=0 "
+                 "AND unit_price<=0");
+    rangeFinding(c, st.real(1), "revenue", true,
+                 "with zero revenue — check whether they are free samples or missing prices.",
+                 "SELECT printf('import #%d line %d: %s', import_id, line, coalesce(code, '(no "
+                 "invoice id)')) FROM transactions WHERE kind=0 AND revenue=0");
+    rangeFinding(c, st.real(2), "quantity", true,
+                 "with a negative quantity — mark them as returns in the source or fix the sign, "
+                 "then re-import.",
+                 "SELECT printf('import #%d line %d: %s, quantity %g', import_id, line, "
+                 "coalesce(code, '(no invoice id)'), quantity) FROM transactions WHERE kind=0 AND "
+                 "quantity<0");
+}
+
+// Dates outside 1990..now: counted, and left out of the covered range.
+void checkDates(Context& c) {
+    auto st = c.db.prepareOrThrow(
+        "SELECT total(ts > ?1 OR ts < ?2), min(CASE WHEN ts BETWEEN ?2 AND ?1 THEN ts END), "
+        "max(CASE WHEN ts BETWEEN ?2 AND ?1 THEN ts END) FROM transactions");
+    st.bind(1, c.now).bind(2, kEarliestTs);
+    st.step();
+    c.tx.firstTs = st.optInt64(1).value_or(0);
+    c.tx.lastTs = st.optInt64(2).value_or(-1);
+    rangeFinding(c, st.real(0), "ts", false,
+                 "dated in the future or before 1990 — check the date format of the import "
+                 "(--date-format) and re-import.",
+                 "SELECT printf('import #%d line %d: %s', import_id, line, datetime(ts, "
+                 "'unixepoch')) FROM transactions WHERE ts > ?1 OR ts < ?2",
+                 {double(c.now), double(kEarliestTs)});
+}
+
+// Order statistic with linear interpolation, by selection: O(n), where sorting all sales
+// (SQL ORDER BY) costs several times the scan itself.
+double quantile(std::vector<double>& v, double p) {
+    const double pos = p * double(v.size() - 1);
+    const auto lo = static_cast<std::size_t>(pos);
+    std::nth_element(v.begin(), v.begin() + lo, v.end());
+    if (lo + 1 >= v.size()) return v[lo];
+    const double next = *std::min_element(v.begin() + lo + 1, v.end());
+    return v[lo] + (pos - double(lo)) * (next - v[lo]);
+}
+
+}  // namespace
+
+// The importers store empty fields as NULL, so count(column) measures completeness; the
+// expressions are kept few because each one costs on every row.
+void checkTransactions(Context& c) {
+    auto st = c.db.prepareOrThrow(
+        "SELECT count(*), count(customer_id), count(code), count(cost), count(quantity), "
+        "count(unit_price), count(product), count(category), count(channel), count(region), "
+        "total(kind<>0), total(revenue), total(revenue * (kind<>0)), "
+        "total(revenue * (customer_id IS NULL AND kind=0)), "
+        "total(kind=0 AND (unit_price<=0 OR revenue=0 OR quantity<0)), min(ts), max(ts) "
+        "FROM transactions");
+    st.step();
+    auto& t = c.tx;
+    t.rows = st.int64(0);
+    std::vector<std::int64_t> filled;
+    for (int i = 1; i <= 9; ++i) filled.push_back(st.int64(i));
+    c.completeness("transactions",
+                   {"customer_id", "code", "cost", "quantity", "unit_price", "product", "category",
+                    "channel", "region"},
+                   filled, t.rows);
+    if (t.rows == 0) {
+        c.add("transactions", "no_transactions", Severity::Error, 0,
+              "The workbook has no transactions, which every metric and matrix needs — import a "
+              "transactions file (clienting import --table transactions FILE).");
+        return;
+    }
+    t.returns = static_cast<std::int64_t>(st.real(10));
+    t.sales = t.rows - t.returns;
+    t.returnsRevenue = st.real(12);
+    t.salesRevenue = st.real(11) - t.returnsRevenue;
+    t.anonymous = t.rows - st.int64(1);
+    t.anonymousRevenue = st.real(13);
+    t.firstTs = st.int64(15);
+    t.lastTs = st.int64(16);
+    anonymousFinding(c);
+    returnsFinding(c);
+    if (st.real(14) > 0) checkSaleValues(c);
+    if (t.firstTs < kEarliestTs || t.lastTs > c.now) checkDates(c);
+}
+
+// Months are derived from the distinct days (a few thousand), not from every row.
+void checkCoverage(Context& c) {
+    const auto& t = c.tx;
+    if (t.rows == 0 || t.lastTs < t.firstTs) return;
+    c.report.firstTransaction = formatDate(t.firstTs / 86400);
+    c.report.lastTransaction = formatDate(t.lastTs / 86400);
+    auto st = c.db.prepareOrThrow(
+        "SELECT DISTINCT ts / 86400 FROM transactions WHERE ts BETWEEN ?1 AND ?2");
+    st.bind(1, t.firstTs).bind(2, t.lastTs);
+    std::set<int> months;
+    while (st.step()) {
+        int y;
+        unsigned m, d;
+        civilFromDays(st.int64(0), y, m, d);
+        months.insert(y * 12 + int(m) - 1);
+    }
+    if (months.empty()) return;
+    for (int k = *months.begin(); k <= *months.rbegin(); ++k)
+        if (!months.count(k))
+            c.report.monthsWithoutTransactions.push_back(monthKey(k / 12, unsigned(k % 12 + 1)));
+    const auto& gaps = c.report.monthsWithoutTransactions;
+    if (gaps.empty()) return;
+    const auto n = static_cast<std::int64_t>(gaps.size());
+    c.add("transactions", "date_gap", Severity::Warning, n,
+          rows(n, "month", "months") + " between " + c.report.firstTransaction + " and " +
+              c.report.lastTransaction +
+              " have no transactions at all — a file may be missing for them: import it, or "
+              "keep the analysis window outside the gap.")
+        .examples.assign(gaps.begin(), gaps.begin() + std::min<std::ptrdiff_t>(12, n));
+}
+
+void checkDuplicates(Context& c) {
+    if (c.tx.rows == 0) return;
+    auto st = c.db.prepareOrThrow(
+        "SELECT coalesce(c.code, '(anonymous)'), coalesce(g.code, '(no invoice id)'), "
+        "datetime(g.ts, 'unixepoch'), g.n FROM (SELECT customer_id, code, ts, count(*) AS n FROM "
+        "transactions GROUP BY customer_id, ts, code, product, quantity, unit_price, revenue "
+        "HAVING count(*) > 1) g LEFT JOIN customers c ON c.id=g.customer_id");
+    std::int64_t surplus = 0, groups = 0;
+    std::vector<std::string> examples;
+    while (st.step()) {
+        surplus += st.int64(3) - 1;
+        ++groups;
+        if (examples.size() < 5)
+            examples.push_back(st.text(0) + ", " + st.text(1) + ", " + st.text(2) + ": " +
+                               std::to_string(st.int64(3)) + " copies");
+    }
+    if (surplus == 0) return;
+    c.add("transactions", "duplicates", Severity::Warning, surplus,
+          rows(surplus, "transaction row repeats", "transaction rows repeat") +
+              " another row exactly (same customer, invoice, time, product, quantity, price and "
+              "revenue; " +
+              rows(groups, "group", "groups") +
+              ") — the same data may have been imported twice under different names: "
+              "remove the extra import, or deduplicate the source unless the lines are meant.")
+        .examples = std::move(examples);
+}
+
+// Tukey's far-out fence on sales revenue. SQLite has no percentile aggregate, so the sales
+// revenues are read once (one column, no sort) and the quartiles found by selection.
+void checkOutliers(Context& c) {
+    if (c.tx.sales < 20) return;
+    auto st = c.db.prepareOrThrow("SELECT revenue FROM transactions WHERE kind=0");
+    std::vector<double> v;
+    v.reserve(static_cast<std::size_t>(c.tx.sales));
+    while (st.step()) v.push_back(st.real(0));
+    if (v.size() < 20) return;
+    const double q1 = quantile(v, 0.25), median = quantile(v, 0.5), q3 = quantile(v, 0.75);
+    const double fence = q3 + 3.0 * (q3 - q1);
+    const auto n = std::count_if(v.begin(), v.end(), [fence](double x) { return x > fence; });
+    if (n == 0) return;
+    const bool extreme = median > 0 && *std::max_element(v.begin(), v.end()) > 1000.0 * median;
+    c.add("transactions", "outliers", extreme ? Severity::Warning : Severity::Info, n,
+          rows(n, "sale exceeds", "sales exceed") + " " + amount(fence) +
+              " (Q3 + 3×IQR of sales revenue; Q1 " + amount(q1) + ", Q3 " + amount(q3) +
+              ") — check the largest for typing errors such as extra zeros; genuine large deals "
+              "are fine but weigh heavily on averages.")
+        .examples = c.examples(
+        "SELECT printf('%s, %s, %s: %.2f', coalesce(c.code, '(anonymous)'), coalesce(t.code, '(no "
+        "invoice id)'), date(t.ts, 'unixepoch'), t.revenue) FROM transactions t LEFT JOIN "
+        "customers c ON c.id=t.customer_id WHERE t.kind=0 AND t.revenue > ?1 "
+        "ORDER BY t.revenue DESC LIMIT 5",
+        {fence});
+}
+
+void checkActivity(Context& c) {
+    if (c.tx.rows == 0) return;
+    if (c.report.rowCounts["cost_to_serve"] == 0)
+        c.add("cost_to_serve", "empty_table", Severity::Info, 0,
+              "No cost-to-serve figures: profitability counts product margins only — import the "
+              "cost per order and per customer-year of each channel.");
+    if (c.customers == 0) return;
+    auto st = c.db.prepareOrThrow(
+        "SELECT count(*) FROM customers c WHERE NOT EXISTS (SELECT 1 FROM transactions t WHERE "
+        "t.customer_id=c.id)");
+    st.step();
+    if (auto n = st.int64(0); n > 0)
+        c.add("customers", "without_transactions", Severity::Info, n,
+              rows(n, "customer has", "customers have") +
+                  " no transactions — prospects, or customers who last bought before the "
+                  "history starts; they are left out of spend figures.")
+            .examples = c.examples(
+            "SELECT code FROM customers c WHERE NOT EXISTS (SELECT 1 FROM transactions t WHERE "
+            "t.customer_id=c.id)");
+}
+
+}  // namespace cw::store::audit

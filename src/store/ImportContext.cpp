@@ -1,0 +1,136 @@
+#include "store/ImportContext.h"
+
+namespace cw::store::detail {
+namespace {
+
+std::string clip(std::string_view v) {
+    constexpr std::size_t kMax = 120;
+    return v.size() <= kMax ? std::string(v) : std::string(v.substr(0, kMax)) + "…";
+}
+
+}  // namespace
+
+Reject ImportContext::reject(const csv::Record& r, const std::string& fieldName, std::string reason,
+                             std::string message) const {
+    Reject j;
+    j.line = r.line;
+    j.reason = std::move(reason);
+    j.message = std::move(message);
+    int c = columns.col(fieldName);
+    if (c >= 0) {
+        j.column = c + 1;
+        j.columnName = c < static_cast<int>(columns.header.size()) ? columns.header[c] : fieldName;
+        if (c < static_cast<int>(r.fields.size())) j.value = clip(r.fields[c]);
+    } else {
+        j.columnName = fieldName;
+    }
+    return j;
+}
+
+std::optional<double> numberField(const ImportContext& ctx, const csv::Record& r, const std::string& name,
+                                  std::optional<Reject>& bad) {
+    return numberAt(ctx, r, ctx.columns.col(name), name, bad);
+}
+
+std::optional<double> numberAt(const ImportContext& ctx, const csv::Record& r, int col, const std::string& name,
+                               std::optional<Reject>& bad) {
+    auto text = ImportContext::at(r, col);
+    if (text.empty()) return std::nullopt;
+    auto v = csv::parseNumber(text, ctx.decimal);
+    if (!v && !bad)
+        bad = ctx.reject(r, name, "invalid_number",
+                         "\"" + std::string(text) + "\" is not a number in " + name +
+                             " (expected e.g. 12.50" +
+                             (ctx.decimal == csv::DecimalSeparator::Comma ? ", decimal comma" : "") + ")");
+    return v;
+}
+
+std::optional<std::int64_t> dateField(const ImportContext& ctx, const csv::Record& r, const std::string& name,
+                                      std::optional<Reject>& bad) {
+    return dateAt(ctx, r, ctx.columns.col(name), name, bad);
+}
+
+std::optional<std::int64_t> dateAt(const ImportContext& ctx, const csv::Record& r, int col, const std::string& name,
+                                   std::optional<Reject>& bad) {
+    auto text = ImportContext::at(r, col);
+    if (text.empty()) return std::nullopt;
+    bool ambiguous = false;
+    auto v = csv::parseDateTime(text, ctx.dateOrder, &ambiguous);
+    if (!v && !bad)
+        bad = ctx.reject(r, name, "invalid_date",
+                         "\"" + std::string(text) + "\" is not a valid date in " + name +
+                             (ambiguous ? " (day and month order unknown: pass --date-format)" : ""));
+    return v ? std::optional<std::int64_t>(v->seconds) : std::nullopt;
+}
+
+void CodeMap::set(std::string_view code, std::int64_t id) {
+    const auto h = hash(code);
+    std::size_t i = h & (m_slots.size() - 1);
+    for (;; i = (i + 1) & (m_slots.size() - 1)) {
+        Slot& s = m_slots[i];
+        if (s.len == kEmpty) break;
+        if (s.hash == h && key(s) == code) {
+            s.id = id;
+            return;
+        }
+    }
+    m_slots[i] = {h, id, m_arena.size(), static_cast<std::uint32_t>(code.size())};
+    m_arena.append(code);
+    if (++m_size * 2 > m_slots.size()) grow();
+}
+
+void CodeMap::grow() {
+    std::vector<Slot> old(m_slots.size() * 2);
+    old.swap(m_slots);
+    for (const Slot& s : old) {
+        if (s.len == kEmpty) continue;
+        std::size_t i = s.hash & (m_slots.size() - 1);
+        while (m_slots[i].len != kEmpty) i = (i + 1) & (m_slots.size() - 1);
+        m_slots[i] = s;
+    }
+}
+
+std::optional<Reject> checkFieldCount(const ImportContext& ctx, const csv::Record& r) {
+    if (static_cast<int>(r.fields.size()) == ctx.columns.expectedFields) return std::nullopt;
+    Reject j;
+    j.line = r.line;
+    j.reason = "wrong_field_count";
+    j.message = "the record has " + std::to_string(r.fields.size()) + " fields, the file's first record has " +
+                std::to_string(ctx.columns.expectedFields) + " (a missing quote or delimiter?)";
+    return j;
+}
+
+void countOutcome(ImportContext& ctx, std::optional<Reject> bad) {
+    auto& rep = *ctx.report;
+    ++rep.records;
+    if (!bad) {
+        ++rep.loaded;
+        return;
+    }
+    ++rep.rejected;
+    ++rep.reasons[bad->reason];
+    ctx.rejects.push_back(std::move(*bad));
+}
+
+CodeMap loadCodes(Database& db, std::string_view table) {
+    CodeMap m;
+    auto st = db.prepareOrThrow(std::string("SELECT code, id FROM ") + std::string(table));
+    while (st.step()) m.set(st.textView(0), st.int64(1));
+    return m;
+}
+
+std::int64_t ensureCustomer(ImportContext& ctx, CodeMap& codes, Statement& insert, std::string_view code,
+                            std::string_view region, std::string_view channel, std::string_view origin) {
+    if (auto* id = codes.find(code)) return *id;
+    insert.bind(1, code);
+    if (region.empty()) insert.bindNull(2); else insert.bind(2, region);
+    if (channel.empty()) insert.bindNull(3); else insert.bind(3, channel);
+    insert.bind(4, origin).bind(5, ctx.importId);
+    if (!insert.exec()) throw SqlError{"cannot create customer: " + insert.lastError()};
+    std::int64_t id = ctx.db->lastInsertRowId();
+    codes.set(code, id);
+    ++ctx.report->customersCreated;
+    return id;
+}
+
+}  // namespace cw::store::detail

@@ -1,0 +1,331 @@
+#include "store/Importer.h"
+
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+
+#include "core/Log.h"
+#include "store/ImportMapping.h"
+#include "store/Workbook.h"
+
+namespace cw::store {
+namespace {
+
+using namespace detail;
+namespace fs = std::filesystem;
+
+std::string nowIso() {
+    std::time_t t = std::time(nullptr);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", std::gmtime(&t));
+    return buf;
+}
+
+// 64-bit content hash (a multiply-xorshift over 8-byte words): fast enough to run over
+// the whole file before importing, strong enough to spot a file imported twice.
+Result<std::string> hashFile(const std::string& path, std::int64_t& size) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        Error e = makeError(ErrorKind::Input, "cannot read the file", "check the path and its permissions");
+        e.file = path;
+        return e;
+    }
+    std::uint64_t h = 0x9E3779B97F4A7C15ull;
+    std::vector<char> buf(1 << 20);
+    size = 0;
+    while (in) {
+        in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+        auto n = static_cast<std::size_t>(in.gcount());
+        size += static_cast<std::int64_t>(n);
+        std::size_t i = 0;
+        for (; i + 8 <= n; i += 8) {
+            std::uint64_t w;
+            std::memcpy(&w, buf.data() + i, 8);
+            h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+            h ^= h >> 32;
+        }
+        for (; i < n; ++i) h = (h ^ static_cast<unsigned char>(buf[i])) * 0x100000001B3ull;
+    }
+    h ^= static_cast<std::uint64_t>(size);
+    char out[24];
+    std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(h));
+    return std::string(out);
+}
+
+std::unique_ptr<TableLoader> makeLoader(TargetTable t) {
+    switch (t) {
+        case TargetTable::Transactions: return makeTransactionLoader();
+        case TargetTable::Customers: return makeCustomerLoader();
+        case TargetTable::Managers: return makeManagerLoader();
+        case TargetTable::Survey: return makeSurveyLoader();
+        case TargetTable::CostToServe: return makeCostToServeLoader();
+        case TargetTable::Notes: return makeNotesLoader();
+    }
+    return makeTransactionLoader();
+}
+
+// A previous import of the same bytes into the same table, if any.
+std::optional<std::pair<std::int64_t, std::string>> findPrevious(Database& db, const std::string& hash,
+                                                                  std::string_view table) {
+    auto st = db.prepareOrThrow("SELECT id, started_at FROM imports WHERE content_hash=? AND table_name=?");
+    st.bind(1, hash).bind(2, table);
+    if (!st.step()) return std::nullopt;
+    return std::make_pair(st.int64(0), st.text(1));
+}
+
+Status deletePrevious(Database& db, std::int64_t id) {
+    // Foreign keys are off during an import (see ForeignKeysOff), so the rows of the
+    // import are removed explicitly; customers and managers stay, other data may refer to them.
+    static const char* const kSql[] = {
+        "DELETE FROM transactions WHERE import_id=?1",
+        "DELETE FROM survey_scores WHERE response_id IN (SELECT id FROM survey_responses WHERE import_id=?1)",
+        "DELETE FROM survey_responses WHERE import_id=?1",
+        "DELETE FROM cost_to_serve WHERE import_id=?1",
+        "DELETE FROM notes WHERE import_id=?1",
+        "DELETE FROM import_rejects WHERE import_id=?1",
+        "UPDATE customers SET import_id=NULL WHERE import_id=?1",
+        "UPDATE managers SET import_id=NULL WHERE import_id=?1",
+        "UPDATE custom_fields SET import_id=NULL WHERE import_id=?1",
+        "DELETE FROM imports WHERE id=?1"};
+    for (const char* sql : kSql) {
+        auto st = db.prepareOrThrow(sql);
+        st.bind(1, id);
+        if (!st.exec()) return makeError(ErrorKind::Internal, "cannot remove the previous import: " + st.lastError());
+    }
+    return {};
+}
+
+// Foreign-key checks cost a B-tree lookup per reference per row; the loaders take every
+// reference from the workbook itself, so the import runs without them. (The pragma is a
+// no-op inside a transaction, hence set around it.)
+class ForeignKeysOff {
+public:
+    explicit ForeignKeysOff(Database& db) : m_db(db) {
+        // A larger page cache for the bulk load: pages spilled before the commit would be
+        // written to the WAL twice and read back for the index build.
+        (void)m_db.exec("PRAGMA foreign_keys=OFF; PRAGMA cache_size=-262144");
+    }
+    ~ForeignKeysOff() { (void)m_db.exec("PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536"); }
+
+private:
+    Database& m_db;
+};
+
+std::int64_t insertImportRow(Database& db, const ImportOptions& o, const ImportReport& rep,
+                             const std::string& hash, std::int64_t size) {
+    auto st = db.prepareOrThrow(
+        "INSERT INTO imports(file, file_name, table_name, profile, content_hash, file_size, started_at) "
+        "VALUES(?,?,?,?,?,?,?)");
+    st.bind(1, o.file).bind(2, fs::path(o.file).filename().string()).bind(3, rep.table).bind(4, rep.profile);
+    st.bind(5, hash).bind(6, size).bind(7, nowIso());
+    if (!st.exec()) throw SqlError{"cannot record the import: " + st.lastError()};
+    return db.lastInsertRowId();
+}
+
+void storeRejects(Database& db, std::int64_t importId, const std::vector<Reject>& rejects) {
+    auto st = db.prepareOrThrow(
+        "INSERT INTO import_rejects(import_id, line, column_no, column_name, reason, message, value) "
+        "VALUES(?,?,?,?,?,?,?)");
+    for (const auto& r : rejects) {
+        st.bind(1, importId).bind(2, r.line);
+        if (r.column > 0) st.bind(3, r.column); else st.bindNull(3);
+        st.bind(4, r.columnName).bind(5, r.reason).bind(6, r.message).bind(7, r.value);
+        if (!st.exec()) throw SqlError{"cannot store rejects: " + st.lastError()};
+    }
+}
+
+void finishImportRow(Database& db, const ImportReport& rep) {
+    nlohmann::json d = {{"dialect", rep.dialect},   {"mapping", rep.mapping},
+                        {"returns", rep.returns},   {"anonymous", rep.anonymous},
+                        {"customers_created", rep.customersCreated},
+                        {"customers_updated", rep.customersUpdated},
+                        {"managers_created", rep.managersCreated},
+                        {"custom_fields", rep.customFields}, {"warnings", rep.warnings}};
+    auto st = db.prepareOrThrow(
+        "UPDATE imports SET finished_at=?, records=?, loaded=?, rejected=?, details=? WHERE id=?");
+    st.bind(1, nowIso()).bind(2, rep.records).bind(3, rep.loaded).bind(4, rep.rejected).bind(5, d.dump());
+    st.bind(6, rep.importId);
+    if (!st.exec()) throw SqlError{"cannot finish the import record: " + st.lastError()};
+}
+
+Status checkRejectShare(const ImportOptions& o, const ImportReport& rep, const std::vector<Reject>& rejects) {
+    if (rep.records == 0 || double(rep.rejected) <= o.maxRejectShare * double(rep.records)) return {};
+    Error e = makeError(ErrorKind::Input,
+                        std::to_string(rep.rejected) + " of " + std::to_string(rep.records) +
+                            " records would be rejected; nothing was imported. First: " + rejects.front().message,
+                        "check the mapping and the file's format (clienting import --preview), or raise "
+                        "--max-reject-share");
+    e.file = o.file;
+    e.line = rejects.front().line;
+    e.column = rejects.front().column;
+    return e;
+}
+
+// Reads every record through the loader inside the open transaction.
+Status runRecords(ImportContext& ctx, csv::Reader& reader, TableLoader& loader, const ProgressFn& progress) {
+    if (auto done = loader.runAll(ctx, reader, progress)) return *done;
+    csv::Record r;
+    const auto total = reader.totalBytes();
+    while (reader.next(r)) {
+        auto bad = checkFieldCount(ctx, r);
+        if (!bad) bad = loader.load(ctx, r);
+        countOutcome(ctx, std::move(bad));
+        if ((ctx.report->records & 0x3FFF) == 0 && progress &&
+            !progress({"reading", reader.bytesConsumed(), total}))
+            return makeError(ErrorKind::Cancelled, "import cancelled; nothing was stored");
+    }
+    if (reader.error()) return *reader.error();
+    return {};
+}
+
+Result<ImportReport> importInTransaction(Workbook& wb, ImportContext& ctx, csv::Reader& reader,
+                                         const std::string& hash, std::int64_t size, const ProgressFn& progress) {
+    auto& db = wb.db();
+    auto& rep = *ctx.report;
+    ForeignKeysOff fkOff(db);
+    Transaction tx(db);
+    if (!tx.active())
+        return makeError(ErrorKind::Workbook, "the workbook is busy (another import or program is writing)",
+                         "wait for it to finish and try again");
+    if (auto prev = findPrevious(db, hash, rep.table)) {
+        if (!ctx.options->replace) {
+            Error e = makeError(ErrorKind::Input,
+                                "this file was imported already (import #" + std::to_string(prev->first) + " on " +
+                                    prev->second + ")",
+                                "nothing was changed; pass --replace to replace that import's rows");
+            e.file = ctx.options->file;
+            return e;
+        }
+        if (auto st = deletePrevious(db, prev->first); !st) return st.takeError();
+        rep.warnings.push_back("replaced import #" + std::to_string(prev->first));
+    }
+    ctx.db = &db;
+    rep.importId = ctx.importId = insertImportRow(db, *ctx.options, rep, hash, size);
+    auto loader = makeLoader(ctx.options->table);
+    if (auto st = loader->begin(ctx); !st) return st.takeError();
+    auto log = log::get("store");
+    auto t0 = std::chrono::steady_clock::now();
+    auto lap = [&](const char* what) {
+        auto now = std::chrono::steady_clock::now();
+        log->debug("import phase {}: {:.3f} s", what, std::chrono::duration<double>(now - t0).count());
+        t0 = now;
+    };
+    if (auto st = runRecords(ctx, reader, *loader, progress); !st) return st.takeError();
+    lap("records");
+    if (progress && !progress({"indexing", reader.totalBytes(), reader.totalBytes()}))
+        return makeError(ErrorKind::Cancelled, "import cancelled; nothing was stored");
+    if (auto st = loader->finish(ctx); !st) return st.takeError();
+    lap("finish (index)");
+    if (auto st = checkRejectShare(*ctx.options, rep, ctx.rejects); !st) return st.takeError();
+    for (const auto& w : reader.warnings()) rep.warnings.push_back(w);
+    storeRejects(db, rep.importId, ctx.rejects);
+    finishImportRow(db, rep);
+    if (auto st = tx.commit(); !st) return st.takeError();
+    lap("commit");
+    return rep;
+}
+
+}  // namespace
+
+Result<ImportReport> importFile(Workbook& wb, const ImportOptions& options, const ProgressFn& progress) {
+    const auto t0 = std::chrono::steady_clock::now();
+    if (wb.readOnly()) return makeError(ErrorKind::Usage, "the workbook is open read-only");
+    ImportReport rep;
+    rep.file = options.file;
+    rep.table = std::string(targetTableName(options.table));
+    ImportContext ctx;
+    ctx.options = &options;
+    ctx.report = &rep;
+    ctx.fileName = fs::path(options.file).filename().string();
+    try {
+        auto profile = resolveProfile(options);
+        if (!profile) return profile.takeError();
+        ctx.profile = std::move(*profile);
+        rep.profile = ctx.profile.name;
+        std::int64_t size = 0;
+        auto hash = hashFile(options.file, size);
+        if (!hash) return hash.takeError();
+        log::get("store")->debug("import: hashed in {:.3f} s", std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+        auto reader = openAndMap(ctx, rep.dialect);
+        if (!reader) return reader.takeError();
+        if (auto st = decideDateOrder(ctx); !st) return st.takeError();
+        log::get("store")->debug("import: mapped and dates decided at {:.3f} s", std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+        auto result = importInTransaction(wb, ctx, **reader, *hash, size, progress);
+        if (!result) return result;
+        rep.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        log::get("store")->info("imported {} into {}: {} loaded, {} rejected in {:.2f} s", ctx.fileName, rep.table,
+                                rep.loaded, rep.rejected, rep.seconds);
+        return rep;
+    } catch (const SqlError& e) {
+        return makeError(ErrorKind::Internal, "workbook write failed: " + e.message,
+                         "nothing was stored; check free disk space and try again");
+    }
+}
+
+Result<ImportPreview> previewImport(const ImportOptions& options, int maxRows) {
+    ImportPreview pv;
+    ImportReport rep;
+    ImportContext ctx;
+    ctx.options = &options;
+    ctx.report = &rep;
+    auto profile = resolveProfile(options);
+    if (!profile) return profile.takeError();
+    ctx.profile = std::move(*profile);
+    auto reader = openAndMap(ctx, pv.dialect);
+    if (!reader) return reader.takeError();
+    pv.header = ctx.columns.header;
+    pv.columnRoles = ctx.columns.roles;
+    pv.mapping = rep.mapping;
+    if (auto st = decideDateOrder(ctx); !st) pv.warnings.push_back(st.error().message + " (" + st.error().hint + ")");
+    auto loader = makeLoader(options.table);
+    try {
+        if (auto st = loader->begin(ctx); !st) return st.takeError();
+        csv::Record r;
+        for (int i = 0; i < maxRows && (*reader)->next(r); ++i) {
+            std::vector<std::string> raw(r.fields.begin(), r.fields.end());
+            pv.rows.push_back(std::move(raw));
+            auto bad = checkFieldCount(ctx, r);
+            if (!bad) bad = loader->load(ctx, r);
+            pv.rowStatus.push_back(bad ? bad->reason + ": " + bad->message : "ok");
+            pv.parsed.push_back(bad ? std::vector<std::string>{} : loader->previewValues(ctx, r));
+        }
+        if ((*reader)->error()) pv.warnings.push_back((*reader)->error()->describe());
+        for (const auto& w : (*reader)->warnings()) pv.warnings.push_back(w);
+    } catch (const SqlError& e) {
+        return makeError(ErrorKind::Internal, e.message);
+    }
+    return pv;
+}
+
+Status writeRejectsCsv(Workbook& wb, std::int64_t importId, const std::string& path) {
+    std::ofstream out(path, std::ios::binary);
+    if (!out) {
+        Error e = makeError(ErrorKind::Usage, "cannot write the rejects file", "check the folder exists and is writable");
+        e.file = path;
+        return e;
+    }
+    auto quote = [](std::string_view s) {
+        std::string q = "\"";
+        for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+        return q + "\"";
+    };
+    out << "file,line,column,column_name,reason,message,value\n";
+    auto st = wb.db().prepareOrThrow(
+        "SELECT i.file, r.line, r.column_no, r.column_name, r.reason, r.message, r.value FROM import_rejects r "
+        "JOIN imports i ON i.id=r.import_id WHERE r.import_id=? ORDER BY r.line");
+    st.bind(1, importId);
+    while (st.step()) {
+        out << quote(st.textView(0)) << ',' << st.int64(1) << ',' << (st.isNull(2) ? "" : std::to_string(st.int64(2)))
+            << ',' << quote(st.textView(3)) << ',' << st.textView(4) << ',' << quote(st.textView(5)) << ','
+            << quote(st.textView(6)) << '\n';
+    }
+    if (!out) return makeError(ErrorKind::Internal, "writing the rejects file failed (disk full?)");
+    return {};
+}
+
+}  // namespace cw::store

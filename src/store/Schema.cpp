@@ -1,0 +1,178 @@
+#include "store/Schema.h"
+
+namespace cw::store {
+namespace {
+
+// Times are INTEGER seconds since 1970-01-01 (naive local time of the source);
+// dates are the same at midnight. Money is REAL in the workbook's currency.
+constexpr std::string_view kV1 = R"SQL(
+CREATE TABLE settings (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL              -- JSON
+) WITHOUT ROWID;
+
+CREATE TABLE imports (
+  id            INTEGER PRIMARY KEY,
+  file          TEXT NOT NULL,     -- path as given
+  file_name     TEXT NOT NULL,     -- base name, for display
+  table_name    TEXT NOT NULL,     -- transactions | customers | managers | survey | cost_to_serve | notes
+  profile       TEXT,
+  content_hash  TEXT NOT NULL,     -- of the file's bytes; re-imports are refused unless replaced
+  file_size     INTEGER NOT NULL,
+  started_at    TEXT NOT NULL,
+  finished_at   TEXT,
+  records       INTEGER NOT NULL DEFAULT 0,  -- data records read (= loaded + rejected)
+  loaded        INTEGER NOT NULL DEFAULT 0,
+  rejected      INTEGER NOT NULL DEFAULT 0,
+  details       TEXT NOT NULL DEFAULT '{}'   -- JSON: mapping, dialect, counts (returns, anonymous…), warnings
+);
+
+CREATE TABLE import_rejects (
+  import_id   INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+  line        INTEGER NOT NULL,    -- physical line where the record starts
+  column_no   INTEGER,             -- 1-based field number, NULL for record-level reasons
+  column_name TEXT,
+  reason      TEXT NOT NULL,       -- stable code, e.g. invalid_date
+  message     TEXT NOT NULL,       -- what and what to do
+  value       TEXT                 -- the offending text, truncated
+);
+CREATE INDEX import_rejects_import ON import_rejects(import_id, reason);
+
+CREATE TABLE managers (
+  id         INTEGER PRIMARY KEY,
+  code       TEXT NOT NULL UNIQUE,  -- id in the source system
+  name       TEXT,
+  parent_id  INTEGER REFERENCES managers(id) ON DELETE SET NULL,
+  level      TEXT,
+  region     TEXT,
+  origin     TEXT NOT NULL DEFAULT 'file',  -- file | customers (named by a customer, not yet imported)
+  import_id  INTEGER REFERENCES imports(id) ON DELETE SET NULL
+);
+
+CREATE TABLE customers (
+  id               INTEGER PRIMARY KEY,
+  code             TEXT NOT NULL UNIQUE,  -- id in the source system, as text (keeps leading zeros)
+  name             TEXT,
+  region           TEXT,
+  channel          TEXT,
+  manager_id       INTEGER REFERENCES managers(id) ON DELETE SET NULL,
+  acquisition_date INTEGER,
+  segment          TEXT,
+  origin           TEXT NOT NULL DEFAULT 'file',  -- file | transactions | survey | notes
+  import_id        INTEGER REFERENCES imports(id) ON DELETE SET NULL
+);
+CREATE INDEX customers_manager ON customers(manager_id);
+
+CREATE TABLE transactions (
+  id          INTEGER PRIMARY KEY,
+  import_id   INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+  line        INTEGER NOT NULL,     -- source line, for tracing back
+  customer_id INTEGER REFERENCES customers(id),  -- NULL: anonymous sale (no customer id in the source)
+  code        TEXT,                 -- transaction / invoice id
+  ts          INTEGER NOT NULL,
+  kind        INTEGER NOT NULL DEFAULT 0,  -- 0 sale, 1 return / cancellation
+  revenue     REAL NOT NULL,        -- signed: returns are negative
+  cost        REAL,                 -- NULL: unknown (a margin rate applies)
+  quantity    REAL,
+  unit_price  REAL,
+  product     TEXT,
+  category    TEXT,
+  channel     TEXT,
+  region      TEXT
+);
+CREATE INDEX transactions_customer ON transactions(customer_id, ts);
+
+CREATE TABLE service_attributes (
+  id        INTEGER PRIMARY KEY,
+  name      TEXT NOT NULL UNIQUE,
+  scale_min REAL NOT NULL,
+  scale_max REAL NOT NULL,
+  na_value  REAL                      -- score that means "not applicable"
+);
+
+CREATE TABLE survey_responses (
+  id              INTEGER PRIMARY KEY,
+  import_id       INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+  line            INTEGER NOT NULL,
+  customer_id     INTEGER REFERENCES customers(id),
+  respondent_code TEXT,
+  ts              INTEGER,            -- NULL when the survey has no dates
+  overall         REAL,               -- raw answer
+  satisfaction    REAL,               -- overall rescaled to 0..100
+  recommend       REAL,               -- likelihood to recommend, 0..10
+  repurchase      REAL                -- repurchase intention, rescaled to 0..100
+);
+CREATE INDEX survey_responses_customer ON survey_responses(customer_id);
+
+CREATE TABLE survey_scores (
+  response_id  INTEGER NOT NULL REFERENCES survey_responses(id) ON DELETE CASCADE,
+  attribute_id INTEGER NOT NULL REFERENCES service_attributes(id),
+  score        REAL,                  -- NULL: not applicable / not answered
+  importance   REAL,                  -- stated importance, when asked
+  PRIMARY KEY (response_id, attribute_id)
+) WITHOUT ROWID;
+
+CREATE TABLE cost_to_serve (
+  id                   INTEGER PRIMARY KEY,
+  import_id            INTEGER REFERENCES imports(id) ON DELETE CASCADE,
+  channel              TEXT,
+  activity             TEXT,
+  cost_per_order       REAL,
+  cost_per_customer_year REAL
+);
+
+CREATE TABLE notes (
+  id          INTEGER PRIMARY KEY,
+  import_id   INTEGER REFERENCES imports(id) ON DELETE CASCADE,
+  customer_id INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+  ts          INTEGER,
+  author      TEXT,
+  text        TEXT NOT NULL
+);
+CREATE INDEX notes_customer ON notes(customer_id);
+
+-- External data: columns of a customers (or survey) file that map to no field.
+CREATE TABLE custom_fields (
+  id        INTEGER PRIMARY KEY,
+  entity    TEXT NOT NULL,          -- customer | survey_response
+  name      TEXT NOT NULL,
+  type      TEXT NOT NULL,          -- number | text
+  import_id INTEGER REFERENCES imports(id) ON DELETE SET NULL,
+  UNIQUE (entity, name)
+);
+CREATE TABLE custom_values (
+  field_id  INTEGER NOT NULL REFERENCES custom_fields(id) ON DELETE CASCADE,
+  entity_id INTEGER NOT NULL,
+  num       REAL,                   -- set when the text parses as a number
+  text      TEXT,                   -- as in the file (NULL when empty)
+  PRIMARY KEY (field_id, entity_id)
+) WITHOUT ROWID;
+
+-- Planted truth of generated demo workbooks (empty for real data).
+CREATE TABLE demo_truth (
+  customer_id INTEGER PRIMARY KEY REFERENCES customers(id) ON DELETE CASCADE,
+  churner     INTEGER NOT NULL,
+  shrinking   INTEGER NOT NULL,
+  segment     TEXT
+);
+
+CREATE VIEW transactions_readable AS
+  SELECT t.id, c.code AS customer, datetime(t.ts, 'unixepoch') AS time,
+         CASE t.kind WHEN 1 THEN 'return' ELSE 'sale' END AS kind,
+         t.code, t.revenue, t.cost, t.quantity, t.unit_price, t.product, t.category,
+         t.channel, t.region, t.import_id, t.line
+  FROM transactions t LEFT JOIN customers c ON c.id = t.customer_id;
+)SQL";
+
+}  // namespace
+
+const std::vector<Migration>& migrations() {
+    static const std::vector<Migration> all = {
+        {1, "initial workbook: data, imports, surveys, custom fields", kV1},
+    };
+    return all;
+}
+
+int currentSchemaVersion() { return migrations().back().version; }
+
+}  // namespace cw::store

@@ -1,0 +1,60 @@
+#pragma once
+// A workbook: one SQLite file with the imported data, derived results and
+// every user decision. Opening never modifies a file that is newer, corrupt
+// or not a workbook; an older workbook is migrated forward in one transaction.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/Result.h"
+#include "store/Database.h"
+
+namespace cw::store {
+
+struct ImportSummary {
+    std::int64_t id = 0;
+    std::string file;
+    std::string fileName;
+    std::string table;
+    std::string profile;
+    std::string startedAt;
+    std::int64_t records = 0;
+    std::int64_t loaded = 0;
+    std::int64_t rejected = 0;
+    std::map<std::string, std::int64_t> reasons;  ///< reject reason -> count
+    std::string detailsJson;                      ///< counts, mapping, warnings (JSON object)
+};
+
+class Workbook {
+public:
+    enum class OpenMode { ReadOnly, ReadWrite };
+
+    /// Creates a new, empty workbook; fails if `path` exists.
+    static Result<Workbook> create(const std::string& path);
+    /// Opens an existing workbook, migrating it forward when opened ReadWrite.
+    static Result<Workbook> open(const std::string& path, OpenMode mode = OpenMode::ReadWrite);
+
+    Database& db() { return m_db; }
+    const std::string& path() const { return m_db.path(); }
+    int schemaVersion();
+    bool readOnly() const { return m_readOnly; }
+
+    /// Rows per user-facing table (customers, managers, transactions, survey_responses, …).
+    std::map<std::string, std::int64_t> tableCounts();
+    std::vector<ImportSummary> imports();
+
+    /// Settings are JSON values stored by key.
+    std::optional<std::string> setting(const std::string& key);
+    Status setSetting(const std::string& key, const std::string& jsonValue);
+
+private:
+    Database m_db;
+    bool m_readOnly = false;
+};
+
+/// Names of the tables reported by tableCounts(), in display order.
+const std::vector<std::string>& userTables();
+
+}  // namespace cw::store

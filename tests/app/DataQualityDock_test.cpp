@@ -1,0 +1,77 @@
+// The Data quality dock audits the open workbook on a worker with its own connection and shows
+// completeness and findings; the overview page shows the date coverage it found.
+#include <QLabel>
+
+#include "AppTestSupport.h"
+#include "app/CompletenessModel.h"
+#include "app/DataQualityDock.h"
+#include "app/FindingsModel.h"
+#include "app/MainWindow.h"
+#include "app/OverviewPage.h"
+#include "app/WorkbookDocument.h"
+
+using namespace cw;
+using namespace cw::app;
+using cw::test::TempDir;
+using cw::test::waitFor;
+
+namespace {
+
+TEST(DataQualityDock, AuditsOffTheGuiThreadAndShowsCompleteness) {
+    TempDir dir;
+    const auto path = dir.file("w.cwb");
+    ASSERT_TRUE(store::Workbook::create(path).ok());
+    // Two customers of three have a region: completeness 2 of 3.
+    test::importCsv(path, dir, "customers.csv",
+                    "customer_id,name,region\nA,Ann,North\nB,Bob,\nC,Cy,South\n",
+                    store::TargetTable::Customers);
+
+    WorkbookDocument document;
+    DataQualityDock dock(&document);
+    std::shared_ptr<const store::AuditReport> received;
+    QObject::connect(&dock, &DataQualityDock::reportChanged,
+                     [&](std::shared_ptr<const store::AuditReport> r) { received = r; });
+    ASSERT_TRUE(document.open(QString::fromStdString(path)).ok());
+    EXPECT_TRUE(dock.isBusy());  // the open returned before the audit ended
+    ASSERT_TRUE(waitFor([&] { return !dock.isBusy(); }));
+    ASSERT_TRUE(received);
+    EXPECT_EQ(received->rowCounts.at("customers"), 3);
+
+    const CompletenessModel* m = dock.completenessModel();
+    int regionRow = -1;
+    for (int r = 0; r < m->rowCount(); ++r)
+        if (m->index(r, CompletenessModel::TableColumn).data().toString() == "Customers" &&
+            m->index(r, CompletenessModel::FieldColumn).data().toString() == "region")
+            regionRow = r;
+    ASSERT_GE(regionRow, 0);
+    EXPECT_EQ(m->index(regionRow, CompletenessModel::FilledColumn).data().toString(), "2 of 3");
+    EXPECT_NEAR(m->index(regionRow, CompletenessModel::ShareColumn)
+                    .data(CompletenessModel::ShareRole)
+                    .toDouble(),
+                2.0 / 3.0, 1e-9);
+    EXPECT_EQ(dock.findingsModel()->rowCount(), static_cast<int>(received->findings.size()));
+
+    document.close();
+    EXPECT_EQ(dock.completenessModel()->rowCount(), 0);
+    EXPECT_FALSE(received);
+}
+
+TEST(DataQualityDock, OverviewShowsCountsAndDateCoverageOfADemoWorkbook) {
+    TempDir dir;
+    const auto path = dir.file("demo.cwb");
+    const auto demo = test::makeDemoWorkbook(path, 150);
+    MainWindow w;
+    w.openWorkbook(QString::fromStdString(path));
+    EXPECT_TRUE(w.document()->isOpening());  // the integrity check runs on a worker
+    ASSERT_TRUE(waitFor([&] { return w.document()->isOpen(); }));
+    EXPECT_EQ(w.overviewPage()->tileValue("customers"), QLocale().toString(qlonglong(150)));
+    EXPECT_EQ(w.overviewPage()->tileValue("transactions"),
+              QLocale().toString(qlonglong(demo.transactions)));
+    ASSERT_TRUE(waitFor([&] { return !w.isBusy(); }));
+    auto report = w.dataQualityDock()->report();
+    ASSERT_TRUE(report);
+    EXPECT_FALSE(report->firstTransaction.empty());
+    EXPECT_GT(w.dataQualityDock()->completenessModel()->rowCount(), 5);
+}
+
+}  // namespace

@@ -1,0 +1,41 @@
+#pragma once
+// Runs the real `clienting` binary and captures its exit code and output.
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <string>
+
+namespace cw::test {
+
+struct CliResult {
+    int code = -1;
+    std::string out;  ///< stdout
+    std::string err;  ///< stderr
+};
+
+inline std::string shellQuote(const std::string& s) {
+    std::string q = "'";
+    for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return q + "'";
+}
+
+/// Runs `clienting ARGS` (ARGS already shell-quoted where needed).
+inline CliResult runCli(const std::string& args, const std::string& errFile) {
+    CliResult r;
+    std::string cmd = shellQuote(CLIENTING_BIN) + " " + args + " 2>" + shellQuote(errFile);
+    FILE* p = popen(cmd.c_str(), "r");
+    if (!p) return r;
+    std::array<char, 4096> buf;
+    std::size_t n;
+    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+    int status = pclose(p);
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    if (FILE* f = fopen(errFile.c_str(), "rb")) {
+        while ((n = fread(buf.data(), 1, buf.size(), f)) > 0) r.err.append(buf.data(), n);
+        fclose(f);
+    }
+    return r;
+}
+
+}  // namespace cw::test
