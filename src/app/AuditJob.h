@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "core/Error.h"
+#include "app/WorkerTask.h"
 #include "store/Audit.h"
 
 namespace cw::app {
@@ -19,10 +20,7 @@ class AuditJob : public QObject {
 
 public:
     /// What the worker hands back: a report or the error that stopped it.
-    struct Outcome {
-        std::optional<store::AuditReport> report;
-        std::optional<Error> error;
-    };
+    using Outcome = WorkerOutcome<store::AuditReport>;
 
     explicit AuditJob(QObject* parent = nullptr);
     ~AuditJob() override;
@@ -32,7 +30,7 @@ public:
     bool isRunning() const { return m_running; }
 
 signals:
-    void progress(const QString& phase, int done, int total);
+    void progress(const QString& phase, qint64 done, qint64 total);
     void finished(std::shared_ptr<const cw::store::AuditReport> report);
     void failed(const QString& message);
 

@@ -88,9 +88,9 @@ DataQualityDock::DataQualityDock(WorkbookDocument* document, QWidget* parent)
     layout->addWidget(splitter, 1);
     setWidget(content);
 
-    connect(m_job, &AuditJob::progress, this, [this](const QString& phase, int done, int total) {
-        m_progress->setRange(0, qMax(total, 0));
-        m_progress->setValue(done);
+    connect(m_job, &AuditJob::progress, this, [this](const QString& phase, qint64 done, qint64 total) {
+        m_progress->setRange(0, int(qMax<qint64>(total, 0)));
+        m_progress->setValue(int(done));
         m_status->setText(tr("Checking %1…").arg(phase));
     });
     connect(m_job, &AuditJob::finished, this, &DataQualityDock::showReport);

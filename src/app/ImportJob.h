@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "core/Error.h"
+#include "app/WorkerTask.h"
 #include "store/Importer.h"
 
 namespace cw::app {
@@ -19,10 +20,7 @@ class ImportJob : public QObject {
     Q_OBJECT
 
 public:
-    struct Outcome {
-        std::optional<store::ImportReport> report;
-        std::optional<Error> error;
-    };
+    using Outcome = WorkerOutcome<store::ImportReport>;
 
     explicit ImportJob(QObject* parent = nullptr);
     ~ImportJob() override;

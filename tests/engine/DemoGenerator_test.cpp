@@ -19,6 +19,7 @@
 #include "core/CivilTime.h"
 #include "store/Audit.h"
 #include "store/Workbook.h"
+#include "support/SuiteTempDir.h"
 
 namespace fs = std::filesystem;
 using cw::engine::DemoOptions;
@@ -28,25 +29,8 @@ using cw::store::Workbook;
 
 namespace {
 
-// One scratch directory per test process, removed when the process's tests are done.
-class TempDirEnvironment : public ::testing::Environment {
-public:
-    static fs::path dir() {
-        static const fs::path d = [] {
-            auto p = fs::temp_directory_path() / ("cw_demo_test_" + std::to_string(::getpid()));
-            fs::remove_all(p);
-            fs::create_directories(p);
-            return p;
-        }();
-        return d;
-    }
-    void TearDown() override {
-        std::error_code ec;
-        fs::remove_all(dir(), ec);
-    }
-};
-[[maybe_unused]] auto* const g_tempDir =
-    ::testing::AddGlobalTestEnvironment(new TempDirEnvironment);
+using TempDirEnvironment = cw::test::SuiteTempDir;
+[[maybe_unused]] auto* const g_tempDir = ::testing::AddGlobalTestEnvironment(new TempDirEnvironment);
 
 fs::path tempDir() {
     return TempDirEnvironment::dir();

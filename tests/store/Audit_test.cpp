@@ -12,6 +12,7 @@
 
 #include "core/CivilTime.h"
 #include "store/Workbook.h"
+#include "support/SuiteTempDir.h"
 
 namespace fs = std::filesystem;
 using cw::store::AuditFinding;
@@ -21,25 +22,8 @@ using cw::store::Workbook;
 
 namespace {
 
-// One scratch directory per test process, removed when the process's tests are done.
-class TempDirEnvironment : public ::testing::Environment {
-public:
-    static fs::path dir() {
-        static const fs::path d = [] {
-            auto p = fs::temp_directory_path() / ("cw_audit_test_" + std::to_string(::getpid()));
-            fs::remove_all(p);
-            fs::create_directories(p);
-            return p;
-        }();
-        return d;
-    }
-    void TearDown() override {
-        std::error_code ec;
-        fs::remove_all(dir(), ec);
-    }
-};
-[[maybe_unused]] auto* const g_tempDir =
-    ::testing::AddGlobalTestEnvironment(new TempDirEnvironment);
+using TempDirEnvironment = cw::test::SuiteTempDir;
+[[maybe_unused]] auto* const g_tempDir = ::testing::AddGlobalTestEnvironment(new TempDirEnvironment);
 
 Workbook newWorkbook(const std::string& name) {
     auto wb = Workbook::create((TempDirEnvironment::dir() / name).string());
