@@ -152,9 +152,15 @@ public:
     }
 
     Status finish(ImportContext& ctx) override {
-        if (ctx.db && m_rebuildIndex)
-            return ctx.db->exec("CREATE INDEX IF NOT EXISTS transactions_customer ON transactions(customer_id, ts)");
-        return {};
+        if (!ctx.db || !m_rebuildIndex) return {};
+        // SQLite's sorter sizes its in-memory runs by the page cache: with the import's large
+        // cache it sorts one huge run on one thread; a small cache gives runs that the worker
+        // threads (PRAGMA threads) sort in parallel, about twice as fast here. The pages the
+        // load left dirty spill to the WAL, which the commit would write anyway.
+        (void)ctx.db->exec("PRAGMA cache_size=-4096");
+        auto st = ctx.db->exec("CREATE INDEX IF NOT EXISTS transactions_customer ON transactions(customer_id, ts)");
+        (void)ctx.db->exec("PRAGMA cache_size=-262144");
+        return st;
     }
 
     std::vector<std::string> previewColumns() const override {
