@@ -164,11 +164,107 @@ CREATE VIEW transactions_readable AS
   FROM transactions t LEFT JOIN customers c ON c.id = t.customer_id;
 )SQL";
 
+// Derived results of `analyze` (engine). Everything here can be recomputed from the data and the
+// settings; the definitions used are kept with the run.
+constexpr std::string_view kV2 = R"SQL(
+CREATE TABLE analysis_runs (
+  id            INTEGER PRIMARY KEY,
+  started_at    TEXT NOT NULL,
+  finished_at   TEXT,
+  analysis_day  INTEGER NOT NULL,      -- days since 1970-01-01; the window ends on this day
+  window_start  INTEGER NOT NULL,      -- first day of the analysis window
+  settings      TEXT NOT NULL,         -- JSON: the definitions used
+  summary       TEXT NOT NULL DEFAULT '{}'  -- JSON: counts, timings, warnings
+);
+
+-- One row per customer; NULL where the customer has no data for a metric ("insufficient data").
+CREATE TABLE customer_metrics (
+  customer_id        INTEGER PRIMARY KEY REFERENCES customers(id) ON DELETE CASCADE,
+  first_day          INTEGER,          -- first and last purchase day (all history)
+  last_day           INTEGER,
+  purchase_days      INTEGER,          -- distinct purchase days, all history up to the analysis day
+  orders             INTEGER,          -- distinct purchase days in the window
+  revenue            REAL,             -- net revenue in the window (returns netted)
+  cost               REAL,             -- product cost in the window (margin rate where unknown)
+  cost_to_serve      REAL,
+  margin             REAL,             -- profitability: revenue - cost - cost to serve
+  prev_revenue       REAL,             -- anorexia: the window before the recent one
+  recent_revenue     REAL,
+  prev_orders        INTEGER,
+  recent_orders      INTEGER,
+  recency_days       REAL,
+  tenure_days        REAL,
+  rhythm_days        REAL,             -- mean days between purchase days (NULL with fewer than 2)
+  r_score            INTEGER,          -- RFM quintiles 1..5 (5 best)
+  f_score            INTEGER,
+  m_score            INTEGER,
+  p_alive            REAL,
+  expected_purchases REAL,             -- over the potential horizon
+  expected_spend     REAL,             -- per purchase (Gamma-Gamma)
+  clv                REAL,
+  potential          REAL,
+  loyalty            REAL,             -- 0..100
+  satisfaction       REAL,             -- 0..100, latest answer in the window
+  recommend          REAL,             -- 0..10
+  repurchase         REAL,             -- 0..100
+  survey_day         INTEGER,
+  active             INTEGER NOT NULL DEFAULT 0,
+  exited             INTEGER NOT NULL DEFAULT 0,
+  exit_day           INTEGER,          -- day the customer was judged gone
+  profitable_exit    INTEGER NOT NULL DEFAULT 0,
+  anorexic           INTEGER NOT NULL DEFAULT 0,
+  profit_tier        INTEGER           -- 1 = top tier of profitability
+);
+
+CREATE TABLE model_fits (
+  name    TEXT PRIMARY KEY,            -- bgnbd | gamma_gamma
+  run_id  INTEGER REFERENCES analysis_runs(id) ON DELETE SET NULL,
+  report  TEXT NOT NULL                -- JSON: parameters, log-likelihood, convergence, warnings
+) WITHOUT ROWID;
+
+CREATE TABLE attribute_metrics (
+  attribute_id       INTEGER PRIMARY KEY REFERENCES service_attributes(id) ON DELETE CASCADE,
+  responses          INTEGER NOT NULL,
+  satisfaction       REAL,             -- mean score rescaled to 0..100
+  stated_importance  REAL,             -- mean stated importance, when asked
+  derived_importance REAL,             -- Johnson's relative weight (sums to R^2)
+  derived_share      REAL,             -- relative weight / R^2
+  ols_beta           REAL              -- standardised OLS coefficient
+);
+
+CREATE TABLE segmentations (
+  id          INTEGER PRIMARY KEY,
+  name        TEXT NOT NULL UNIQUE,
+  method      TEXT NOT NULL,           -- rules | score | kmeans | file | selection
+  definition  TEXT NOT NULL,           -- JSON: everything needed to re-run it
+  quality     TEXT NOT NULL DEFAULT '{}',  -- JSON: e.g. silhouette, inertia
+  created_at  TEXT NOT NULL,
+  updated_at  TEXT NOT NULL
+);
+
+CREATE TABLE segments (
+  id              INTEGER PRIMARY KEY,
+  segmentation_id INTEGER NOT NULL REFERENCES segmentations(id) ON DELETE CASCADE,
+  ordinal         INTEGER NOT NULL,
+  label           TEXT NOT NULL,
+  definition      TEXT NOT NULL DEFAULT '{}',  -- JSON: rule, score band or centroid
+  UNIQUE (segmentation_id, ordinal)
+);
+
+CREATE TABLE customer_segments (
+  segmentation_id INTEGER NOT NULL REFERENCES segmentations(id) ON DELETE CASCADE,
+  customer_id     INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+  segment_id      INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+  PRIMARY KEY (segmentation_id, customer_id)
+) WITHOUT ROWID;
+)SQL";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> all = {
         {1, "initial workbook: data, imports, surveys, custom fields", kV1},
+        {2, "analysis results: customer metrics, model fits, attribute metrics, segmentations", kV2},
     };
     return all;
 }
