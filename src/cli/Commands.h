@@ -25,6 +25,11 @@ void addRejectsCommand(CLI::App& app, Runner& run);
 void addProfilesCommand(CLI::App& app, Runner& run);
 void addAuditCommand(CLI::App& app, Runner& run);
 void addDemoCommand(CLI::App& app, Runner& run);
+void addModelCommand(CLI::App& app, Runner& run);
+void addAnalyzeCommand(CLI::App& app, Runner& run);
+void addSegmentCommand(CLI::App& app, Runner& run);
+void addMatrixCommand(CLI::App& app, Runner& run);
+void addCustomersCommand(CLI::App& app, Runner& run);
 
 /// Prints an error to stderr ("clienting: error: …") and returns its exit code.
 int fail(const Error& e);

@@ -43,6 +43,11 @@ int main(int argc, char** argv) {
     addProfilesCommand(app, run);
     addAuditCommand(app, run);
     addDemoCommand(app, run);
+    addModelCommand(app, run);
+    addAnalyzeCommand(app, run);
+    addSegmentCommand(app, run);
+    addMatrixCommand(app, run);
+    addCustomersCommand(app, run);
 
     try {
         app.parse(argc, argv);

@@ -53,4 +53,25 @@ std::string formatDateTime(std::int64_t s, bool compact) {
     return formatDate(days) + buf;
 }
 
+std::int64_t parseIsoDay(const std::string& text) {
+    int y = 0;
+    unsigned m = 0, d = 0;
+    char tail = 0;
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return -1;
+    if (std::sscanf(text.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3) return -1;
+    if (y < 1900 || y > 2999 || !isValidDate(y, m, d)) return -1;
+    return daysFromCivil(y, m, d);
+}
+
+std::int64_t addMonths(std::int64_t day, int months) {
+    int y;
+    unsigned m, d;
+    civilFromDays(day, y, m, d);
+    int total = y * 12 + static_cast<int>(m) - 1 + months;
+    y = total >= 0 ? total / 12 : (total - 11) / 12;
+    m = static_cast<unsigned>(total - y * 12 + 1);
+    while (!isValidDate(y, m, d)) --d;
+    return daysFromCivil(y, m, d);
+}
+
 }  // namespace cw

@@ -13,6 +13,10 @@ std::int64_t daysFromCivil(int year, unsigned month, unsigned day);
 void civilFromDays(std::int64_t days, int& year, unsigned& month, unsigned& day);
 /// True when year-month-day is a real calendar date.
 bool isValidDate(int year, unsigned month, unsigned day);
+/// Days since 1970-01-01 for "YYYY-MM-DD" (years 1900–2999), or -1 when it is not a real date.
+std::int64_t parseIsoDay(const std::string& text);
+/// The same day of month `months` later (negative: earlier), clamped to the month's end.
+std::int64_t addMonths(std::int64_t day, int months);
 /// "YYYY-MM-DD" for a day number.
 std::string formatDate(std::int64_t days);
 /// "YYYY-MM-DD HH:MM:SS" (or "YYYY-MM-DD" when the time is midnight and `compact`).

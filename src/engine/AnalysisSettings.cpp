@@ -48,6 +48,7 @@ Status AnalysisSettings::validate() const {
     if (profitableTopShare <= 0 || profitableTopShare >= 1) return bad("profitable_top_share must be between 0 and 1");
     if (anorexiaWindowMonths < 1 || 2 * anorexiaWindowMonths > 120) return bad("anorexia_window_months must be 1..60");
     if (anorexiaDrop <= 0 || anorexiaDrop >= 1) return bad("anorexia_drop must be between 0 and 1");
+    if (anorexiaMinOrders < 1) return bad("anorexia_min_orders must be at least 1");
     const auto& w = loyalty;
     for (double v : {w.tenure, w.repeat, w.recency, w.pAlive, w.recommend, w.repurchase})
         if (v < 0) return bad("loyalty weights must not be negative");
@@ -75,6 +76,7 @@ std::string AnalysisSettings::toJson() const {
     j["profitable_top_share"] = profitableTopShare;
     j["anorexia_window_months"] = anorexiaWindowMonths;
     j["anorexia_drop"] = anorexiaDrop;
+    j["anorexia_min_orders"] = anorexiaMinOrders;
     return j.dump();
 }
 
@@ -110,6 +112,7 @@ Result<AnalysisSettings> AnalysisSettings::fromJson(const std::string& text) {
         read(j, "profitable_top_share", s.profitableTopShare);
         read(j, "anorexia_window_months", s.anorexiaWindowMonths);
         read(j, "anorexia_drop", s.anorexiaDrop);
+        read(j, "anorexia_min_orders", s.anorexiaMinOrders);
     } catch (const nlohmann::json::exception& e) {
         return makeError(ErrorKind::Usage, std::string("analysis settings: ") + e.what());
     }

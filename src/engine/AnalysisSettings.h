@@ -44,6 +44,7 @@ struct AnalysisSettings {
 
     int anorexiaWindowMonths = 6;  ///< recent window compared with the one before it
     double anorexiaDrop = 0.40;    ///< spend or frequency fell by more than this share
+    int anorexiaMinOrders = 2;     ///< purchase days needed in the earlier window (one is no rhythm)
 
     Status validate() const;
     std::string toJson() const;

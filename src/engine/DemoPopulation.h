@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "core/CivilTime.h"
+
 namespace cw::engine {
 struct DemoOptions;
 }
@@ -14,10 +16,6 @@ namespace cw::engine::demo {
 
 class Rng;
 
-/// Days since 1970-01-01 for "YYYY-MM-DD", or -1 when it is not a real date.
-std::int64_t parseIsoDay(const std::string& text);
-/// The same day of month `months` later (negative: earlier), clamped to the month's end.
-std::int64_t addMonths(std::int64_t day, int months);
 
 struct Calendar {
     std::int64_t startDay = 0;       ///< first day of the history

@@ -213,7 +213,8 @@ CREATE TABLE customer_metrics (
   exit_day           INTEGER,          -- day the customer was judged gone
   profitable_exit    INTEGER NOT NULL DEFAULT 0,
   anorexic           INTEGER NOT NULL DEFAULT 0,
-  profit_tier        INTEGER           -- 1 = top tier of profitability
+  profit_tier        INTEGER,          -- 1 = top tier, 2 middle, 3 losing money
+  months_active      INTEGER           -- months of the window with a purchase
 );
 
 CREATE TABLE model_fits (

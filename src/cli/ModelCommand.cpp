@@ -1,0 +1,155 @@
+// clienting model: fit the purchase models (BG/NBD, Gamma-Gamma) on a workbook's sales
+// and print their parameters and diagnostics (read-only).
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <optional>
+
+#include "cli/Commands.h"
+#include "core/CivilTime.h"
+#include "core/Error.h"
+#include "engine/models/BgNbd.h"
+#include "engine/models/GammaGamma.h"
+#include "engine/models/PurchaseLogLoader.h"
+#include "engine/models/RfmSummary.h"
+#include "store/Workbook.h"
+
+namespace cw::cli {
+namespace {
+
+struct ModelArgs {
+    std::string workbook, timeUnit = "weeks", calibrationEnd;
+    bool asJson = false;
+};
+
+// A parameter that must not be presented (fit refused) is null in JSON.
+nlohmann::ordered_json number(double v, bool present) {
+    return present && std::isfinite(v) ? nlohmann::ordered_json(v)
+                                       : nlohmann::ordered_json(nullptr);
+}
+
+nlohmann::ordered_json toJson(const engine::RfmSummary& s, const engine::BgNbdFit& bg,
+                              const engine::GammaGammaFit& gg) {
+    const bool b = bg.converged, g = gg.converged;
+    return {{"summary",
+             {{"customers", s.customers()},
+              {"excluded_after_calibration_end", s.excluded},
+              {"time_unit", engine::unitName(s.unit)},
+              {"calibration_end", formatDate(s.calibrationEnd)}}},
+            {"bgnbd",
+             {{"r", number(bg.params.r, b)},
+              {"alpha", number(bg.params.alpha, b)},
+              {"a", number(bg.params.a, b)},
+              {"b", number(bg.params.b, b)},
+              {"loglik", number(bg.logLikelihood, b)},
+              {"converged", b},
+              {"message", bg.message},
+              {"customers", bg.customers},
+              {"repeat_customers", bg.repeatCustomers},
+              {"patterns", bg.patterns},
+              {"iterations", bg.iterations},
+              {"evaluations", bg.evaluations},
+              {"gradient_max", bg.gradientInf}}},
+            {"gamma_gamma",
+             {{"p", number(gg.params.p, g)},
+              {"q", number(gg.params.q, g)},
+              {"gamma", number(gg.params.gamma, g)},
+              {"loglik", number(gg.logLikelihood, g)},
+              {"converged", g},
+              {"message", gg.message},
+              {"customers", gg.customers},
+              {"excluded_non_positive_spend", gg.nonPositive},
+              {"iterations", gg.iterations},
+              {"evaluations", gg.evaluations},
+              {"gradient_max", gg.gradientInf},
+              {"frequency_spend_correlation", gg.correlation},
+              {"warning", gg.warning}}}};
+}
+
+void printText(const engine::RfmSummary& s, const engine::BgNbdFit& bg,
+               const engine::GammaGammaFit& gg) {
+    std::printf("Purchase models: %zu customers, time unit %s, calibration end %s", s.customers(),
+                engine::unitName(s.unit), formatDate(s.calibrationEnd).c_str());
+    if (s.excluded) std::printf(" (%zu customers first bought later, left out)", s.excluded);
+    std::printf("\n\nBG/NBD (Fader, Hardie & Lee 2005): %s\n", bg.message.c_str());
+    if (bg.converged) {
+        std::printf("  r %.4f   alpha %.4f   a %.4f   b %.4f\n", bg.params.r, bg.params.alpha,
+                    bg.params.a, bg.params.b);
+        std::printf("  log-likelihood %.2f, %zu repeat customers, %zu patterns, %d evaluations\n",
+                    bg.logLikelihood, bg.repeatCustomers, bg.patterns, bg.evaluations);
+    }
+    std::printf("\nGamma-Gamma spend (Fader & Hardie 2013): %s\n", gg.message.c_str());
+    if (gg.converged) {
+        std::printf("  p %.4f   q %.4f   gamma %.4f\n", gg.params.p, gg.params.q, gg.params.gamma);
+        std::printf("  log-likelihood %.2f, %zu repeat customers", gg.logLikelihood, gg.customers);
+        if (gg.nonPositive) std::printf(" (%zu with zero spend left out)", gg.nonPositive);
+        std::printf(", correlation of frequency and spend %.3f\n", gg.correlation);
+    }
+    if (!gg.warning.empty()) std::printf("  warning: %s\n", gg.warning.c_str());
+}
+
+int runModelCommand(const ModelArgs& a) {
+    engine::CalibrationOptions co;
+    co.unit = a.timeUnit == "days"     ? engine::TimeUnit::Days
+              : a.timeUnit == "months" ? engine::TimeUnit::Months
+                                       : engine::TimeUnit::Weeks;
+    if (!a.calibrationEnd.empty()) {
+        const std::int64_t day = parseIsoDay(a.calibrationEnd);
+        if (day < 0)
+            return fail(makeError(ErrorKind::Usage,
+                                  "--calibration-end is not a date: " + a.calibrationEnd,
+                                  "write it as YYYY-MM-DD"));
+        co.calibrationEnd = static_cast<std::int32_t>(day);
+    }
+    auto wb = store::Workbook::open(a.workbook, store::Workbook::OpenMode::ReadOnly);
+    if (!wb) return fail(wb.error());
+    auto log = engine::loadPurchaseLog(*wb, co.calibrationEnd);
+    if (!log) return fail(log.error());
+    if (log->customers() == 0)
+        return fail(
+            makeError(ErrorKind::Input, "no sales of identified customers to model",
+                      "import transactions with a customer id (and check --calibration-end)"));
+    const engine::RfmSummary summary = engine::summarizePurchases(*log, co);
+    auto bg = engine::fitBgNbd(summary);
+    if (!bg) return fail(bg.error());
+    auto gg = engine::fitGammaGamma(summary);
+    if (!gg) return fail(gg.error());
+
+    if (a.asJson)
+        std::cout << toJson(summary, *bg, *gg).dump(2) << '\n';
+    else
+        printText(summary, *bg, *gg);
+    // A fit that did not converge is not presented: exit 2 (input data cannot be used).
+    if (!bg->converged)
+        return fail(
+            makeError(ErrorKind::Input, "the BG/NBD fit cannot be presented: " + bg->message,
+                      "more customers with repeat purchases or a longer calibration period"));
+    if (!gg->converged)
+        return fail(makeError(ErrorKind::Input,
+                              "the Gamma-Gamma fit cannot be presented: " + gg->message,
+                              "more customers with repeat purchases of positive value"));
+    return 0;
+}
+
+}  // namespace
+
+void addModelCommand(CLI::App& app, Runner& run) {
+    auto a = std::make_shared<ModelArgs>();
+    auto* cmd = app.add_subcommand("model",
+                                   "Fit the purchase models: BG/NBD (transactions, P(alive)) and "
+                                   "Gamma-Gamma (spend per transaction)");
+    addWorkbookOption(*cmd, a->workbook);
+    cmd->add_option("--time-unit", a->timeUnit, "Unit of t_x and T (a month is 30.4375 days)")
+        ->check(CLI::IsMember({"days", "weeks", "months"}))
+        ->capture_default_str();
+    cmd->add_option(
+        "--calibration-end", a->calibrationEnd,
+        "Last day (YYYY-MM-DD, inclusive) of the calibration period; default: the last sale");
+    cmd->add_flag("--json", a->asJson, "Print one JSON object");
+    cmd->callback([&run, a] { run = [a] { return runModelCommand(*a); }; });
+}
+
+}  // namespace cw::cli

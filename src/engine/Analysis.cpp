@@ -1,0 +1,224 @@
+#include "engine/Analysis.h"
+
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+#include "core/CivilTime.h"
+#include "core/Log.h"
+#include "engine/AnalysisStore.h"
+#include "engine/PurchaseModels.h"
+#include "engine/Segmentation.h"
+#include "engine/survey/SurveyAnalysis.h"
+#include "store/Database.h"
+#include "store/Workbook.h"
+
+namespace cw::engine {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+class Phases {
+public:
+    explicit Phases(std::vector<PhaseTime>& out) : m_out(out), m_start(Clock::now()), m_lap(m_start) {}
+    void lap(const char* name) {
+        const auto now = Clock::now();
+        m_out.push_back({name, std::chrono::duration<double>(now - m_lap).count()});
+        m_lap = now;
+    }
+    double total() const { return std::chrono::duration<double>(Clock::now() - m_start).count(); }
+
+private:
+    std::vector<PhaseTime>& m_out;
+    Clock::time_point m_start, m_lap;
+};
+
+std::optional<std::size_t> indexOf(const std::vector<std::int64_t>& ids, std::int64_t id) {
+    auto it = std::lower_bound(ids.begin(), ids.end(), id);
+    if (it == ids.end() || *it != id) return std::nullopt;
+    return static_cast<std::size_t>(it - ids.begin());
+}
+
+std::string nowIso() {
+    const auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    return formatDateTime(static_cast<std::int64_t>(t), false);
+}
+
+void applySurvey(const SurveyAnalysis& survey, const CustomerInfo& customers, MetricsTable& m) {
+    for (const auto& a : survey.customers) {
+        auto i = indexOf(customers.id, a.customerId);
+        if (!i) continue;
+        if (a.satisfaction) m.satisfaction[*i] = *a.satisfaction;
+        if (a.recommend) m.recommend[*i] = *a.recommend;
+        if (a.repurchase) m.repurchase[*i] = *a.repurchase;
+        if (a.day) m.surveyDay[*i] = static_cast<std::int32_t>(*a.day);
+    }
+}
+
+void summarize(const MetricsTable& m, AnalysisSummary& s) {
+    s.customers = static_cast<std::int64_t>(m.size());
+    for (std::size_t i = 0; i < m.size(); ++i) {
+        s.withTransactions += m.lastDay[i] >= 0;
+        s.active += m.active[i];
+        s.exited += m.exited[i];
+        s.profitableExits += m.profitableExit[i];
+        s.anorexic += m.anorexic[i];
+        s.surveyed += !std::isnan(m.satisfaction[i]);
+        if (std::isfinite(m.revenue[i])) s.revenue += m.revenue[i];
+        if (std::isfinite(m.margin[i])) s.margin += m.margin[i];
+    }
+}
+
+}  // namespace
+
+Status AnalysisOptions::validate() const {
+    if (threads < 1 || threads > 16) return makeError(ErrorKind::Usage, "threads must be 1..16");
+    if (settings) return settings->validate();
+    return {};
+}
+
+std::string AnalysisSummary::toJson() const {
+    nlohmann::json j;
+    j["run_id"] = runId;
+    j["analysis_date"] = formatDate(calendar.analysisDay);
+    j["window_start"] = formatDate(calendar.windowStart);
+    j["settings"] = nlohmann::json::parse(settings.toJson());
+    j["customers"] = {{"total", customers},  {"with_transactions", withTransactions},
+                      {"active", active},    {"exited", exited},
+                      {"profitable_exits", profitableExits}, {"anorexic", anorexic},
+                      {"surveyed", surveyed}};
+    j["segmentations_rerun"] = segmentations;
+    j["transactions"] = {{"rows", transactions}, {"anonymous", anonymousTransactions}};
+    j["window"] = {{"revenue", revenue}, {"margin", margin}};
+    auto models = nlohmann::json::object();
+    for (const auto& r : this->models) models[r.name] = nlohmann::json::parse(r.json);
+    j["models"] = models;
+    j["survey"] = {{"responses", surveyResponses},
+                   {"r2", surveyR2 ? nlohmann::json(*surveyR2) : nlohmann::json(nullptr)},
+                   {"nps", nps ? nlohmann::json(*nps) : nlohmann::json(nullptr)}};
+    auto links = nlohmann::json::array();
+    for (const auto& g : this->links) {
+        auto jl = nlohmann::json::array();
+        for (const auto& l : g.links)
+            jl.push_back({{"from", l.from}, {"to", l.to}, {"pairs", l.pairs},
+                          {"rho", std::isfinite(l.rho) ? nlohmann::json(l.rho) : nlohmann::json(nullptr)},
+                          {"p_value", l.pValue}, {"broken", l.broken}});
+        links.push_back({{"group", g.group}, {"links", jl}});
+    }
+    j["loyalty_links"] = links;
+    auto phases = nlohmann::json::array();
+    for (const auto& p : this->phases) phases.push_back({{"phase", p.name}, {"seconds", p.seconds}});
+    j["phases"] = phases;
+    j["seconds"] = seconds;
+    j["warnings"] = warnings;
+    return j.dump(2);
+}
+
+Result<AnalysisSummary> runAnalysis(store::Workbook& wb, const AnalysisOptions& options, const ProgressFn& progress) {
+    if (auto st = options.validate(); !st) return st.takeError();
+    AnalysisSummary s;
+    Phases phases(s.phases);
+    auto cancelled = [&](const char* phase, std::int64_t done, std::int64_t total) {
+        return progress && !progress({phase, done, total});
+    };
+    const auto cancelError = [] { return makeError(ErrorKind::Cancelled, "analysis cancelled; nothing was stored"); };
+    try {
+        if (options.settings) {
+            s.settings = *options.settings;
+        } else {
+            auto loaded = AnalysisSettings::load(wb);
+            if (!loaded) return loaded.takeError();
+            s.settings = *loaded;
+        }
+        auto& db = wb.db();
+        auto customers = loadCustomers(db, s.settings.walletField);
+        if (!customers) return customers.takeError();
+        auto cts = loadCostToServe(db);
+        if (!cts) return cts.takeError();
+        phases.lap("customers");
+        if (cancelled("reading transactions", 0, 0)) return cancelError();
+
+        auto rows = scanTransactions(wb.path(), customers->id, {options.threads});
+        if (!rows) return rows.takeError();
+        s.transactions = static_cast<std::int64_t>(rows->rows()) + rows->anonymousRows;
+        s.anonymousTransactions = rows->anonymousRows;
+        if (rows->rows() == 0)
+            return makeError(ErrorKind::Input, "the workbook has no transactions of known customers",
+                             "import transactions with a customer id column first (clienting import --table transactions)");
+        phases.lap("transactions");
+
+        std::int32_t analysisDay = rows->lastDay;
+        if (s.settings.analysisDate) analysisDay = static_cast<std::int32_t>(parseIsoDay(*s.settings.analysisDate));
+        s.calendar = AnalysisCalendar::make(analysisDay, s.settings);
+        PurchaseLog log;
+        std::vector<std::int32_t> logIndex;
+        auto m = computeBaseMetrics(*rows, *customers, *cts, s.settings, s.calendar, log, logIndex);
+        rows = CustomerRows{};  // free the rows before the models
+        phases.lap("metrics");
+        if (cancelled("fitting models", 0, 0)) return cancelError();
+
+        auto models = fitPurchaseModels(log, logIndex, s.settings, s.calendar, m);
+        if (!models) return models.takeError();
+        s.models = std::move(models->reports);
+        for (auto& w : models->warnings) s.warnings.push_back(std::move(w));
+        phases.lap("models");
+        if (cancelled("analysing the survey", 0, 0)) return cancelError();
+
+        SurveyOptions so;
+        so.window = SurveyWindow::days(s.calendar.windowStart, s.calendar.analysisDay);
+        auto survey = analyzeSurvey(wb, so);
+        if (!survey) return survey.takeError();
+        applySurvey(*survey, *customers, m);
+        s.surveyResponses = survey->responses;
+        s.surveyR2 = survey->r2;
+        if (survey->nps.answers > 0) s.nps = survey->nps.nps;
+        if (survey->responses > 0 && !survey->derived) s.warnings.push_back("derived importance: " + survey->message);
+        phases.lap("survey");
+
+        finishMetrics(m, *customers, s.settings, s.calendar);
+        summarize(m, s);
+        phases.lap("loyalty, exits, links");
+        if (cancelled("storing", 0, 0)) return cancelError();
+
+        if (options.store) {
+            store::Transaction tx(db);
+            auto run = db.prepareOrThrow(
+                "INSERT INTO analysis_runs(started_at, analysis_day, window_start, settings) VALUES(?,?,?,?)");
+            run.bind(1, nowIso()).bind(2, std::int64_t(s.calendar.analysisDay));
+            run.bind(3, std::int64_t(s.calendar.windowStart)).bind(4, s.settings.toJson());
+            if (!run.exec()) throw store::SqlError{"recording the analysis: " + run.lastError()};
+            s.runId = db.lastInsertRowId();
+            storeCustomerMetrics(db, *customers, m);
+            storeAttributeMetrics(db, *survey);
+            for (const auto& r : s.models) storeModelFit(db, r.name, s.runId, r.json);
+            phases.lap("store");
+            auto segmentations = rerunSegmentations(db);
+            if (!segmentations) return segmentations.takeError();
+            s.segmentations = static_cast<std::int64_t>(segmentations->size());
+            phases.lap("segmentations");
+            s.links = loyaltyLinks(m.satisfaction, m.loyalty, m.margin, segmentLabels(db, *customers));
+            s.seconds = phases.total();
+            auto fin = db.prepareOrThrow("UPDATE analysis_runs SET finished_at = ?, summary = ? WHERE id = ?");
+            fin.bind(1, nowIso()).bind(2, s.toJson()).bind(3, s.runId);
+            if (!fin.exec()) throw store::SqlError{"recording the analysis: " + fin.lastError()};
+            if (auto st = tx.commit(); !st) return st.takeError();
+        }
+        if (!options.store) s.links = loyaltyLinks(m.satisfaction, m.loyalty, m.margin, segmentLabels(db, *customers));
+        s.seconds = phases.total();
+        log::get("engine")->info("analysis of {} customers in {:.2f} s", s.customers, s.seconds);
+        return s;
+    } catch (const store::SqlError& e) {
+        return makeError(ErrorKind::Internal, e.message);
+    }
+}
+
+Result<std::string> lastAnalysisJson(store::Workbook& wb) {
+    auto text = wb.db().queryText("SELECT summary FROM analysis_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1");
+    if (!text) return makeError(ErrorKind::Usage, "the workbook has not been analysed yet", "run 'clienting analyze' first");
+    return *text;
+}
+
+}  // namespace cw::engine

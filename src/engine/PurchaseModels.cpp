@@ -1,0 +1,110 @@
+#include "engine/PurchaseModels.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/CivilTime.h"
+#include "engine/models/BgNbd.h"
+#include "engine/models/Clv.h"
+#include "engine/models/GammaGamma.h"
+#include "engine/models/RfmSummary.h"
+
+namespace cw::engine {
+
+std::string bgNbdFitJson(const BgNbdFit& f, const RfmSummary& data) {
+    nlohmann::json j{{"r", f.params.r},
+                     {"alpha", f.params.alpha},
+                     {"a", f.params.a},
+                     {"b", f.params.b},
+                     {"loglik", f.logLikelihood},
+                     {"converged", f.converged},
+                     {"message", f.message},
+                     {"customers", f.customers},
+                     {"repeat_customers", f.repeatCustomers},
+                     {"patterns", f.patterns},
+                     {"iterations", f.iterations},
+                     {"evaluations", f.evaluations},
+                     {"gradient_inf", f.gradientInf},
+                     {"time_unit", unitName(data.unit)},
+                     {"calibration_end", formatDate(data.calibrationEnd)}};
+    return j.dump();
+}
+
+std::string gammaGammaFitJson(const GammaGammaFit& f) {
+    nlohmann::json j{{"p", f.params.p},
+                     {"q", f.params.q},
+                     {"gamma", f.params.gamma},
+                     {"loglik", f.logLikelihood},
+                     {"converged", f.converged},
+                     {"message", f.message},
+                     {"customers", f.customers},
+                     {"non_positive", f.nonPositive},
+                     {"iterations", f.iterations},
+                     {"evaluations", f.evaluations},
+                     {"gradient_inf", f.gradientInf},
+                     {"frequency_spend_correlation", f.correlation},
+                     {"warning", f.warning}};
+    return j.dump();
+}
+
+Result<PurchaseModelsOutcome> fitPurchaseModels(const PurchaseLog& log, const std::vector<std::int32_t>& logIndex,
+                                                const AnalysisSettings& settings, const AnalysisCalendar& cal,
+                                                MetricsTable& m) {
+    PurchaseModelsOutcome out;
+    CalibrationOptions co;
+    co.unit = TimeUnit::Weeks;
+    co.calibrationEnd = cal.analysisDay;
+    const RfmSummary data = summarizePurchases(log, co);
+    if (data.customers() == 0) return out;
+    // Summary row k → metrics index, through the log's (ascending) customer ids.
+    std::vector<std::int32_t> index(data.customers());
+    for (std::size_t k = 0; k < data.customers(); ++k) {
+        auto it = std::lower_bound(log.customerId.begin(), log.customerId.end(), data.customerId[k]);
+        index[k] = logIndex[std::size_t(it - log.customerId.begin())];
+    }
+
+    auto bg = fitBgNbd(data);
+    if (!bg) return bg.takeError();
+    out.reports.push_back({"bgnbd", bg->converged, bg->message, bgNbdFitJson(*bg, data)});
+    if (!bg->converged) {
+        out.warnings.push_back("BG/NBD not used: " + bg->message +
+                               " (P(alive), expected purchases and model potential are left empty)");
+        return out;
+    }
+    const double horizonWeeks = settings.horizonMonths * unitDays(TimeUnit::Months) / 7.0;
+    const Eigen::ArrayXd alive = bgNbdProbabilityAlive(bg->params, data.x, data.tx, data.T);
+    const Eigen::ArrayXd expected = bgNbdExpectedTransactions(bg->params, horizonWeeks, data.x, data.tx, data.T);
+    for (std::size_t k = 0; k < data.customers(); ++k) {
+        m.pAlive[std::size_t(index[k])] = alive[Eigen::Index(k)];
+        m.expectedPurchases[std::size_t(index[k])] = expected[Eigen::Index(k)];
+    }
+
+    auto gg = fitGammaGamma(data);
+    if (!gg) return gg.takeError();
+    out.reports.push_back({"gamma_gamma", gg->converged, gg->message, gammaGammaFitJson(*gg)});
+    if (!gg->warning.empty()) out.warnings.push_back("Gamma-Gamma: " + gg->warning);
+    if (!gg->converged || gg->params.q <= 1) {
+        out.warnings.push_back("Gamma-Gamma not used: " + gg->message + " (CLV and model potential are left empty)");
+        return out;
+    }
+    const Eigen::ArrayXd spend = gammaGammaExpectedSpend(gg->params, data.x, data.mx);
+    ClvOptions clv;
+    clv.horizonMonths = settings.horizonMonths;
+    clv.annualDiscountRate = settings.annualDiscountRate;
+    // The customer's own margin share in the window; the configured rate when it has no revenue.
+    clv.marginRatio.resize(Eigen::Index(data.customers()));
+    for (std::size_t k = 0; k < data.customers(); ++k) {
+        const auto i = std::size_t(index[k]);
+        const double ratio = m.revenue[i] > 0 ? m.margin[i] / m.revenue[i] : settings.grossMarginRate;
+        clv.marginRatio[Eigen::Index(k)] = std::clamp(ratio, -1.0, 1.0);
+        m.expectedSpend[i] = spend[Eigen::Index(k)];
+    }
+    auto values = customerLifetimeValue(bg->params, gg->params, data, clv);
+    if (!values) return values.takeError();
+    for (std::size_t k = 0; k < data.customers(); ++k) m.clv[std::size_t(index[k])] = (*values)[Eigen::Index(k)];
+    return out;
+}
+
+}  // namespace cw::engine

@@ -1,0 +1,69 @@
+#pragma once
+// Segmentations stored in the workbook: a definition (JSON) that can be re-run after the data
+// or the metrics change, the segments it produced and each customer's segment. Methods:
+//   rules  — profitability × potential tiers (quantile cuts);
+//   score  — weighted "goodness" score over standardised metrics, in bands;
+//   kmeans — k-means (k-means++, restarts) on standardised metrics, k given or suggested by the
+//            silhouette.
+// Values come from customer_metrics, so `analyze` must have run; customers lacking a value the
+// method needs go to a "no data" segment, never to a made-up one.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <Eigen/Core>
+
+#include "core/Progress.h"
+#include "core/Result.h"
+
+namespace cw::store {
+class Database;
+class Workbook;
+}
+
+namespace cw::engine {
+
+struct SegmentInfo {
+    std::string label;
+    std::int64_t customers = 0;
+    std::string definitionJson;  ///< rule, band or centroid
+};
+
+struct SegmentationOutcome {
+    std::int64_t id = 0;
+    std::string name, method;
+    std::string definitionJson;  ///< as stored (with the k actually used)
+    std::string qualityJson;     ///< e.g. inertia, silhouette, cut values
+    std::vector<SegmentInfo> segments;
+};
+
+/// Metrics a segmentation may use (columns of customer_metrics).
+const std::vector<std::string>& segmentationMetrics();
+
+/// Validates the definition (method, metrics, weights, k…). Usage errors say what to change.
+Status validateSegmentation(const std::string& definitionJson);
+
+/// Runs the definition on the current metrics and stores it under `name` (replacing a
+/// segmentation of that name). Runs inside the caller's transaction when one is open.
+Result<SegmentationOutcome> runSegmentation(store::Database& db, const std::string& name,
+                                            const std::string& definitionJson, const ProgressFn& progress = {});
+
+/// Re-runs every stored segmentation (after `analyze`).
+Result<std::vector<SegmentationOutcome>> rerunSegmentations(store::Database& db, const ProgressFn& progress = {});
+
+/// The stored segmentations with their segments and counts.
+Result<std::vector<SegmentationOutcome>> listSegmentations(store::Database& db);
+
+struct KSuggestionReport {
+    std::vector<int> k;
+    std::vector<double> silhouette, inertia;
+    int suggestedK = 0;
+};
+/// Silhouette per k for a k-means definition (its "k" is ignored).
+Result<KSuggestionReport> suggestSegments(store::Database& db, const std::string& definitionJson, int kMin, int kMax);
+
+/// The standardised matrix a k-means definition clusters (customers with every feature), e.g. to
+/// compare with another implementation on exactly the same data.
+Result<Eigen::MatrixXd> segmentationFeatures(store::Database& db, const std::string& definitionJson);
+
+}  // namespace cw::engine

@@ -1,0 +1,395 @@
+#include "engine/matrix/CustomerList.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+#include <unordered_map>
+
+#include "core/CivilTime.h"
+#include "engine/matrix/MatrixLoader.h"
+#include "store/Workbook.h"
+
+namespace cw::engine {
+namespace {
+
+enum class CellKind { Text, Number, Integer, Date };
+
+struct Cell {
+    CellKind kind = CellKind::Text;
+    std::optional<double> num;  ///< for numbers and dates
+    std::string text;           ///< for text; empty = no value
+    int decimals = 2;
+
+    bool missing() const { return kind == CellKind::Text ? text.empty() : !num.has_value(); }
+};
+
+std::optional<double> asDouble(const std::optional<std::int64_t>& v) {
+    return v ? std::optional<double>(static_cast<double>(*v)) : std::nullopt;
+}
+
+const std::vector<std::string>& evidenceColumns() {
+    static const std::vector<std::string> c = {"last_purchase", "rhythm_days",    "exit_day",
+                                               "prev_revenue",  "recent_revenue", "prev_orders",
+                                               "recent_orders"};
+    return c;
+}
+
+// The value of one column of a row; nullopt when the column does not exist.
+std::optional<Cell> cellOf(const CustomerList& l, const CustomerRow& r, std::string_view col) {
+    auto text = [](const std::string& s) { return Cell{CellKind::Text, std::nullopt, s}; };
+    auto num = [](std::optional<double> v, int decimals = 2) {
+        return Cell{CellKind::Number, v, {}, decimals};
+    };
+    if (col == "code") return text(r.code);
+    if (col == "name") return text(r.name);
+    if (col == "region") return text(r.region);
+    if (col == "channel") return text(r.channel);
+    if (col == "manager") return text(r.manager);
+    if (col == "segment") return text(r.segment);
+    if (col == "revenue") return num(r.revenue);
+    if (col == "margin") return num(r.margin);
+    if (l.matrix) {
+        if (col == "quadrant") return text(r.quadrant);
+        if (col == l.matrix->x.metric) return num(r.x);
+        if (col == l.matrix->y.metric) return num(r.y);
+    }
+    if (col == "last_purchase") return Cell{CellKind::Date, asDouble(r.lastDay)};
+    if (col == "exit_day") return Cell{CellKind::Date, asDouble(r.exitDay)};
+    if (col == "rhythm_days") return num(r.rhythmDays, 1);
+    if (col == "prev_revenue") return num(r.prevRevenue);
+    if (col == "recent_revenue") return num(r.recentRevenue);
+    if (col == "prev_orders") return Cell{CellKind::Integer, asDouble(r.prevOrders), {}, 0};
+    if (col == "recent_orders") return Cell{CellKind::Integer, asDouble(r.recentOrders), {}, 0};
+    return std::nullopt;
+}
+
+std::string formatCell(const Cell& c, const char* missing) {
+    if (c.missing()) return missing;
+    if (c.kind == CellKind::Text) return c.text;
+    if (c.kind == CellKind::Date) return formatDate(static_cast<std::int64_t>(*c.num));
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", c.decimals, *c.num);
+    return buf;
+}
+
+nlohmann::ordered_json jsonCell(const Cell& c) {
+    if (c.missing()) return nullptr;
+    switch (c.kind) {
+        case CellKind::Text:
+            return c.text;
+        case CellKind::Date:
+            return formatDate(static_cast<std::int64_t>(*c.num));
+        case CellKind::Integer:
+            return static_cast<std::int64_t>(*c.num);
+        case CellKind::Number:
+            return *c.num;
+    }
+    return nullptr;
+}
+
+bool equalsIgnoreCase(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char l, char r) {
+               return std::tolower(static_cast<unsigned char>(l)) ==
+                      std::tolower(static_cast<unsigned char>(r));
+           });
+}
+
+// Same semantics as computeMatrix: OR within a field, AND across fields; managers by name or code.
+bool passesFilters(const CustomerRow& r, const std::string& managerCode,
+                   const std::vector<MatrixFilter>& filters) {
+    for (int f = 0; f < kGroupFieldCount; ++f) {
+        bool any = false, ok = false;
+        for (const auto& flt : filters) {
+            if (static_cast<int>(flt.field) != f) continue;
+            any = true;
+            const auto field = static_cast<GroupField>(f);
+            const std::string& v = field == GroupField::Region    ? r.region
+                                   : field == GroupField::Channel ? r.channel
+                                   : field == GroupField::Segment ? r.segment
+                                                                  : r.manager;
+            if (!v.empty() &&
+                (v == flt.value || (field == GroupField::Manager && managerCode == flt.value)))
+                ok = true;
+        }
+        if (any && !ok) return false;
+    }
+    return true;
+}
+
+struct SortKey {
+    std::string column;
+    bool descending = true;
+};
+
+Result<SortKey> parseSort(const CustomerList& l, const std::string& sort) {
+    SortKey k{"margin", true};
+    if (sort.empty()) return k;
+    std::string col = sort;
+    std::optional<bool> desc;
+    if (auto colon = sort.rfind(':'); colon != std::string::npos) {
+        const auto dir = sort.substr(colon + 1);
+        if (dir == "asc" || dir == "desc") {
+            desc = dir == "desc";
+            col = sort.substr(0, colon);
+        }
+    }
+    const CustomerRow probe;
+    auto cell = cellOf(l, probe, col);
+    if (!cell) {
+        std::string names;
+        for (const auto& c : l.columns) names += (names.empty() ? "" : ", ") + c;
+        return makeError(ErrorKind::Usage, "cannot sort by '" + col + "'",
+                         "use one of: " + names + " (optionally :asc or :desc)");
+    }
+    k.column = col;
+    // Numbers read best largest first, text alphabetically.
+    k.descending = desc.value_or(cell->kind != CellKind::Text);
+    return k;
+}
+
+void sortRows(const CustomerList& l, std::vector<CustomerRow>& rows, const SortKey& k) {
+    std::stable_sort(rows.begin(), rows.end(), [&](const CustomerRow& a, const CustomerRow& b) {
+        const Cell ca = *cellOf(l, a, k.column), cb = *cellOf(l, b, k.column);
+        // Missing values go last in either direction.
+        if (ca.missing() || cb.missing()) return !ca.missing() && cb.missing();
+        if (ca.kind == CellKind::Text) return k.descending ? cb.text < ca.text : ca.text < cb.text;
+        return k.descending ? *cb.num < *ca.num : *ca.num < *cb.num;
+    });
+}
+
+std::string text(const store::Statement& st, int col) {
+    return st.isNull(col) ? std::string() : st.text(col);
+}
+
+struct MatrixPlacement {
+    std::unordered_map<std::int64_t, std::size_t> index;  ///< customer id -> point
+    MatrixInput input;
+    MatrixResult result;
+};
+
+Result<MatrixPlacement> placeOnMatrix(store::Workbook& wb, const CustomerListQuery& q) {
+    MatrixPlacement p;
+    auto in = loadMatrixInput(wb, q.matrix->kind, std::nullopt, q.filters);
+    if (!in) return in.takeError();
+    p.input = std::move(*in);
+    MatrixOptions opt;
+    opt.filters = q.filters;
+    if (q.thresholds) {
+        opt.thresholds = *q.thresholds;
+    } else {
+        auto t = loadMatrixThresholds(wb, *q.matrix);
+        if (!t) return t.takeError();
+        opt.thresholds = *t;
+    }
+    auto r = computeMatrix(*q.matrix, p.input, opt);
+    if (!r) return r.takeError();
+    p.result = std::move(*r);
+    for (std::size_t i = 0; i < p.input.ids.size(); ++i) p.index.emplace(p.input.ids[i], i);
+    return p;
+}
+
+Result<std::vector<CustomerRow>> readRows(store::Workbook& wb, const CustomerListQuery& q,
+                                          const MatrixPlacement* placed,
+                                          std::optional<std::int8_t> quadrant) {
+    auto segmentation = activeSegmentation(wb);
+    if (!segmentation) return segmentation.takeError();
+    auto st = wb.db().prepare(
+        "SELECT c.id, c.code, c.name, c.region, c.channel, mg.name, mg.code, "
+        "CASE WHEN ?1 IS NULL THEN c.segment ELSE s.label END, m.revenue, m.margin, m.last_day, "
+        "m.rhythm_days, m.exit_day, m.prev_revenue, m.recent_revenue, m.prev_orders, "
+        "m.recent_orders "
+        "FROM customers c LEFT JOIN customer_metrics m ON m.customer_id = c.id "
+        "LEFT JOIN managers mg ON mg.id = c.manager_id "
+        "LEFT JOIN customer_segments cs ON cs.customer_id = c.id AND cs.segmentation_id = ?1 "
+        "LEFT JOIN segments s ON s.id = cs.segment_id "
+        "WHERE ?2 = 0 OR (?2 = 1 AND m.exited = 1) OR (?2 = 2 AND m.profitable_exit = 1) "
+        "OR (?2 = 3 AND m.anorexic = 1) ORDER BY c.id");
+    if (!st) return st.takeError();
+    st->bind(1, *segmentation).bind(2, static_cast<int>(q.flag));
+    std::vector<CustomerRow> rows;
+    while (st->step()) {
+        CustomerRow r;
+        r.id = st->int64(0);
+        r.code = text(*st, 1);
+        r.name = text(*st, 2);
+        r.region = text(*st, 3);
+        r.channel = text(*st, 4);
+        const std::string managerCode = text(*st, 6);
+        r.manager = st->isNull(5) || st->textView(5).empty() ? managerCode : text(*st, 5);
+        r.segment = text(*st, 7);
+        r.revenue = st->optReal(8);
+        r.margin = st->optReal(9);
+        r.lastDay = st->optInt64(10);
+        r.rhythmDays = st->optReal(11);
+        r.exitDay = st->optInt64(12);
+        r.prevRevenue = st->optReal(13);
+        r.recentRevenue = st->optReal(14);
+        r.prevOrders = st->optInt64(15);
+        r.recentOrders = st->optInt64(16);
+        if (placed) {
+            auto it = placed->index.find(r.id);
+            if (it == placed->index.end()) continue;
+            const auto a = placed->result.assignment[it->second];
+            if (a == kFilteredOut || (quadrant && a != *quadrant)) continue;
+            const double x = placed->input.xs[it->second], y = placed->input.ys[it->second];
+            if (!std::isnan(x)) r.x = x;
+            if (!std::isnan(y)) r.y = y;
+            r.quadrant = a == kInsufficientData
+                             ? kInsufficientName
+                             : q.matrix->quadrants[static_cast<std::size_t>(a)].name;
+        } else if (!passesFilters(r, managerCode, q.filters)) {
+            continue;
+        }
+        rows.push_back(std::move(r));
+    }
+    if (!st->lastError().empty())
+        return makeError(ErrorKind::Internal, "cannot read customers: " + st->lastError());
+    return rows;
+}
+
+std::vector<std::string> columnsFor(const CustomerListQuery& q) {
+    std::vector<std::string> c = {"code", "name", "region", "channel", "manager", "segment"};
+    if (q.matrix) {
+        // The margin axis is already the margin column.
+        for (const auto* m : {&q.matrix->x.metric, &q.matrix->y.metric})
+            if (*m != "margin" && *m != "revenue") c.push_back(*m);
+        c.push_back("quadrant");
+    }
+    c.push_back("revenue");
+    c.push_back("margin");
+    if (q.flag != CustomerFlag::All)
+        c.insert(c.end(), evidenceColumns().begin(), evidenceColumns().end());
+    return c;
+}
+
+}  // namespace
+
+Status CustomerListQuery::validate() const {
+    if (matrix && matrix->points != PointKind::Customer)
+        return makeError(ErrorKind::Usage,
+                         "the " + matrix->name + " matrix plots service attributes, not customers",
+                         "choose a customer matrix");
+    if (quadrant && !matrix)
+        return makeError(ErrorKind::Usage, "a quadrant needs a matrix", "add --matrix NAME");
+    if (limit < 0) return makeError(ErrorKind::Usage, "the limit must not be negative");
+    if (thresholds) return thresholds->validate();
+    return {};
+}
+
+Result<CustomerList> listCustomers(store::Workbook& wb, const CustomerListQuery& q) {
+    if (auto st = q.validate(); !st) return st.error();
+    if (auto st = checkAnalysed(wb); !st) return st.error();
+    CustomerList l;
+    l.matrix = q.matrix;
+    l.flag = q.flag;
+    l.columns = columnsFor(q);
+    auto key = parseSort(l, q.sort);
+    if (!key) return key.takeError();
+
+    std::optional<std::int8_t> quadrant;
+    if (q.quadrant) {
+        if (equalsIgnoreCase(*q.quadrant, kInsufficientName)) {
+            quadrant = kInsufficientData;
+        } else {
+            auto found = findQuadrant(*q.matrix, *q.quadrant);
+            if (!found) return found.takeError();
+            quadrant = static_cast<std::int8_t>(*found);
+        }
+    }
+    try {
+        std::optional<MatrixPlacement> placed;
+        if (q.matrix) {
+            auto p = placeOnMatrix(wb, q);
+            if (!p) return p.takeError();
+            placed = std::move(*p);
+            l.xThreshold = placed->result.total.x;
+            l.yThreshold = placed->result.total.y;
+        }
+        auto rows = readRows(wb, q, placed ? &*placed : nullptr, quadrant);
+        if (!rows) return rows.takeError();
+        l.rows = std::move(*rows);
+    } catch (const store::SqlError& e) {
+        return makeError(ErrorKind::Internal, e.message);
+    }
+    sortRows(l, l.rows, *key);
+    l.matched = static_cast<std::int64_t>(l.rows.size());
+    if (q.limit > 0 && l.matched > q.limit) l.rows.resize(static_cast<std::size_t>(q.limit));
+    return l;
+}
+
+std::string customersToJson(const CustomerList& l) {
+    nlohmann::ordered_json j;
+    j["matrix"] =
+        l.matrix ? nlohmann::ordered_json(l.matrix->name) : nlohmann::ordered_json(nullptr);
+    if (l.matrix) {
+        auto t = [](const ResolvedThreshold& r) {
+            return nlohmann::ordered_json{{"mode", toString(r.mode)},
+                                          {"value", r.value ? nlohmann::ordered_json(*r.value)
+                                                            : nlohmann::ordered_json(nullptr)}};
+        };
+        j["thresholds"] = {{"x", t(l.xThreshold)}, {"y", t(l.yThreshold)}};
+    }
+    j["matched"] = l.matched;
+    j["columns"] = l.columns;
+    j["customers"] = nlohmann::ordered_json::array();
+    for (const auto& r : l.rows) {
+        nlohmann::ordered_json o = nlohmann::ordered_json::object();
+        for (const auto& c : l.columns) o[c] = jsonCell(*cellOf(l, r, c));
+        j["customers"].push_back(std::move(o));
+    }
+    return j.dump();
+}
+
+std::string customersToText(const CustomerList& l) {
+    std::vector<std::vector<std::string>> cells{l.columns};
+    std::vector<bool> numeric;
+    const CustomerRow probe;
+    for (const auto& c : l.columns) numeric.push_back(cellOf(l, probe, c)->kind != CellKind::Text);
+    for (const auto& r : l.rows) {
+        std::vector<std::string> row;
+        for (const auto& c : l.columns) row.push_back(formatCell(*cellOf(l, r, c), "n/a"));
+        cells.push_back(std::move(row));
+    }
+    std::vector<std::size_t> width(l.columns.size(), 0);
+    for (const auto& row : cells)
+        for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], row[c].size());
+    std::ostringstream out;
+    for (const auto& row : cells) {
+        std::string line;
+        for (std::size_t c = 0; c < row.size(); ++c) {
+            const std::string pad(width[c] - row[c].size(), ' ');
+            line += (c ? "  " : "") + (numeric[c] ? pad + row[c] : row[c] + pad);
+        }
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        out << line << '\n';
+    }
+    out << l.rows.size() << " of " << l.matched << " customers\n";
+    return out.str();
+}
+
+std::string customersToCsv(const CustomerList& l) {
+    auto field = [](const std::string& s) {
+        if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+        std::string q = "\"";
+        for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+        return q + '"';
+    };
+    std::ostringstream out;
+    for (std::size_t c = 0; c < l.columns.size(); ++c) out << (c ? "," : "") << l.columns[c];
+    out << '\n';
+    for (const auto& r : l.rows) {
+        for (std::size_t c = 0; c < l.columns.size(); ++c) {
+            Cell cell = *cellOf(l, r, l.columns[c]);
+            if (cell.kind == CellKind::Number) cell.decimals = 6;  // CSV keeps precision
+            out << (c ? "," : "") << field(formatCell(cell, ""));
+        }
+        out << '\n';
+    }
+    return out.str();
+}
+
+}  // namespace cw::engine

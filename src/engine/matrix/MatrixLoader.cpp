@@ -1,0 +1,260 @@
+#include "engine/matrix/MatrixLoader.h"
+
+#include <spdlog/spdlog.h>
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <unordered_map>
+
+#include "core/Log.h"
+#include "store/Workbook.h"
+
+namespace cw::engine {
+namespace {
+
+Error notAnalysed() {
+    return makeError(ErrorKind::Input,
+                     "the workbook has not been analysed yet (no customer metrics)",
+                     "run clienting analyze first");
+}
+
+Error sqlFailure(const store::Statement& st, const std::string& what) {
+    return makeError(ErrorKind::Internal, what + ": " + st.lastError());
+}
+
+bool tableHasRows(store::Database& db, const char* table) {
+    const auto exists = db.queryInt(
+        std::string("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='") + table +
+        "'");
+    if (!exists || *exists == 0) return false;
+    return db.queryInt(std::string("SELECT EXISTS(SELECT 1 FROM ") + table + ")").value_or(0) != 0;
+}
+
+// A JSON string setting, or none when unset or not a string.
+std::optional<std::string> stringSetting(store::Workbook& wb, const std::string& key) {
+    const auto raw = wb.setting(key);
+    if (!raw) return std::nullopt;
+    auto j = nlohmann::json::parse(*raw, nullptr, false);
+    if (j.is_string()) return j.get<std::string>();
+    if (!j.is_null()) cw::log::get("engine")->warn("setting {} is not a JSON string; ignored", key);
+    return std::nullopt;
+}
+
+double optDouble(const store::Statement& st, int col) {
+    return st.isNull(col) ? MatrixInput::kMissing : st.real(col);
+}
+
+// Interns text values of one field through a hash map (a million customers, few values).
+class Interner {
+public:
+    explicit Interner(Category& cat) : m_cat(cat) {}
+    void add(const store::Statement& st, int col) {
+        if (st.isNull(col) || st.textView(col).empty()) {
+            m_cat.codes.push_back(Category::kNone);
+            return;
+        }
+        std::string key(st.textView(col));
+        auto [it, inserted] =
+            m_index.try_emplace(key, static_cast<std::int32_t>(m_cat.names.size()));
+        if (inserted) m_cat.names.push_back(std::move(key));
+        m_cat.codes.push_back(it->second);
+    }
+
+private:
+    Category& m_cat;
+    std::unordered_map<std::string, std::int32_t> m_index;
+};
+
+// Managers are keyed by id: two managers may share a name. Shown by name, matched by name or code.
+class ManagerInterner {
+public:
+    explicit ManagerInterner(Category& cat) : m_cat(cat) {}
+    void add(const store::Statement& st, int idCol, int nameCol, int codeCol) {
+        if (st.isNull(idCol)) {
+            m_cat.codes.push_back(Category::kNone);
+            return;
+        }
+        auto [it, inserted] =
+            m_index.try_emplace(st.int64(idCol), static_cast<std::int32_t>(m_cat.names.size()));
+        if (inserted) {
+            const std::string code = st.text(codeCol);
+            const std::string name =
+                st.isNull(nameCol) || st.textView(nameCol).empty() ? code : st.text(nameCol);
+            m_cat.names.push_back(name);
+            m_cat.altNames.push_back(code);
+        }
+        m_cat.codes.push_back(it->second);
+    }
+
+private:
+    Category& m_cat;
+    std::unordered_map<std::int64_t, std::int32_t> m_index;
+};
+
+Result<MatrixInput> loadAttributes(store::Workbook& wb, const MatrixSpec& spec) {
+    auto& db = wb.db();
+    if (!tableHasRows(db, "attribute_metrics")) {
+        if (!tableHasRows(db, "customer_metrics")) return notAnalysed();
+        return makeError(ErrorKind::Input, "the analysis found no service attribute scores",
+                         "import a survey with one score column per service attribute, then run "
+                         "clienting analyze");
+    }
+    MatrixInput in;
+    in.points = PointKind::Attribute;
+    in.x = spec.x;
+    in.y = spec.y;
+    const auto source = stringSetting(wb, "matrix.importance_source");
+    if (source && *source == "stated")
+        in.x = {"stated_importance", "Importance (stated in the survey)", "survey scale"};
+    else if (source && *source != "derived")
+        cw::log::get("engine")->warn(
+            "matrix.importance_source '{}' is not stated or derived; using derived", *source);
+    // The column name comes from the spec above, never from data.
+    auto st = db.prepare(
+        "SELECT a.id, a.name, am." + in.x.metric + ", am." + in.y.metric +
+        " FROM service_attributes a LEFT JOIN attribute_metrics am ON am.attribute_id = a.id"
+        " ORDER BY a.id");
+    if (!st) return st.takeError();
+    while (st->step()) {
+        in.ids.push_back(st->int64(0));
+        in.labels.push_back(st->text(1));
+        in.xs.push_back(optDouble(*st, 2));
+        in.ys.push_back(optDouble(*st, 3));
+    }
+    if (!st->lastError().empty()) return sqlFailure(*st, "cannot read attribute metrics");
+    return in;
+}
+
+Result<MatrixInput> loadCustomers(store::Workbook& wb, const MatrixSpec& spec,
+                                  const bool (&need)[kGroupFieldCount]) {
+    auto& db = wb.db();
+    if (!tableHasRows(db, "customer_metrics")) return notAnalysed();
+    std::optional<std::int64_t> segmentation;
+    if (need[static_cast<int>(GroupField::Segment)]) {
+        auto s = activeSegmentation(wb);
+        if (!s) return s.takeError();
+        segmentation = *s;
+    }
+    // Axis column names come from the spec, never from data; the segmentation id is bound.
+    auto st = db.prepare(
+        "SELECT c.id, c.code, m." + spec.x.metric + ", m." + spec.y.metric +
+        ", m.revenue, m.margin, c.region, c.channel, "
+        "CASE WHEN ?1 IS NULL THEN c.segment ELSE s.label END, mg.id, mg.name, mg.code "
+        "FROM customers c LEFT JOIN customer_metrics m ON m.customer_id = c.id "
+        "LEFT JOIN managers mg ON mg.id = c.manager_id "
+        "LEFT JOIN customer_segments cs ON cs.customer_id = c.id AND cs.segmentation_id = ?1 "
+        "LEFT JOIN segments s ON s.id = cs.segment_id ORDER BY c.id");
+    if (!st) return st.takeError();
+    st->bind(1, segmentation);
+
+    MatrixInput in;
+    in.points = PointKind::Customer;
+    in.x = spec.x;
+    in.y = spec.y;
+    Interner region(in.field(GroupField::Region)), channel(in.field(GroupField::Channel)),
+        segment(in.field(GroupField::Segment));
+    ManagerInterner manager(in.field(GroupField::Manager));
+    auto wanted = [&need](GroupField f) { return need[static_cast<int>(f)]; };
+    while (st->step()) {
+        in.ids.push_back(st->int64(0));
+        in.labels.push_back(st->text(1));
+        in.xs.push_back(optDouble(*st, 2));
+        in.ys.push_back(optDouble(*st, 3));
+        in.revenue.push_back(optDouble(*st, 4));
+        in.margin.push_back(optDouble(*st, 5));
+        if (wanted(GroupField::Region)) region.add(*st, 6);
+        if (wanted(GroupField::Channel)) channel.add(*st, 7);
+        if (wanted(GroupField::Segment)) segment.add(*st, 8);
+        if (wanted(GroupField::Manager)) manager.add(*st, 9, 10, 11);
+    }
+    if (!st->lastError().empty()) return sqlFailure(*st, "cannot read customer metrics");
+    // A field asked for but with no point at all still counts as loaded (every point: no value).
+    for (int f = 0; f < kGroupFieldCount; ++f)
+        if (need[f] && in.fields[f].codes.empty() && !in.ids.empty())
+            in.fields[f].codes.assign(in.ids.size(), Category::kNone);
+    return in;
+}
+
+}  // namespace
+
+Status checkAnalysed(store::Workbook& wb) {
+    try {
+        if (!tableHasRows(wb.db(), "customer_metrics")) return notAnalysed();
+    } catch (const store::SqlError& e) {
+        return makeError(ErrorKind::Internal, e.message);
+    }
+    return {};
+}
+
+Result<std::optional<std::int64_t>> activeSegmentation(store::Workbook& wb) {
+    try {
+        const auto name = stringSetting(wb, "segmentation.active");
+        if (!name) return std::optional<std::int64_t>{};
+        auto st = wb.db().prepare("SELECT id FROM segmentations WHERE name = ?");
+        if (!st) return st.takeError();
+        st->bind(1, *name);
+        if (!st->step())
+            return makeError(
+                ErrorKind::Input, "the active segmentation '" + *name + "' does not exist",
+                "choose another segmentation, or clear setting segmentation.active to use "
+                "the customers' own segment");
+        return std::optional<std::int64_t>{st->int64(0)};
+    } catch (const store::SqlError& e) {
+        return makeError(ErrorKind::Internal, e.message);
+    }
+}
+
+Result<MatrixInput> loadMatrixInput(store::Workbook& wb, MatrixKind kind,
+                                    std::optional<GroupField> groupBy,
+                                    const std::vector<MatrixFilter>& filters) {
+    const MatrixSpec& spec = matrixSpec(kind);
+    try {
+        if (spec.points == PointKind::Attribute) {
+            if (groupBy || !filters.empty())
+                return makeError(ErrorKind::Usage,
+                                 "the " + spec.name +
+                                     " matrix plots service attributes: it has no "
+                                     "breakdown or filter by customer fields",
+                                 "drop --by and --filter");
+            return loadAttributes(wb, spec);
+        }
+        bool need[kGroupFieldCount] = {};
+        if (groupBy) need[static_cast<int>(*groupBy)] = true;
+        for (const auto& f : filters) need[static_cast<int>(f.field)] = true;
+        return loadCustomers(wb, spec, need);
+    } catch (const store::SqlError& e) {
+        return makeError(ErrorKind::Internal, e.message);
+    }
+}
+
+std::string thresholdsKey(const MatrixSpec& spec) {
+    return "matrix." + spec.name + ".thresholds";
+}
+
+Result<MatrixThresholds> loadMatrixThresholds(store::Workbook& wb, const MatrixSpec& spec) {
+    try {
+        const auto raw = wb.setting(thresholdsKey(spec));
+        if (!raw) return MatrixThresholds{};
+        auto t = MatrixThresholds::fromJson(*raw);
+        if (!t) {
+            Error e = t.takeError();
+            e.message = "setting " + thresholdsKey(spec) + ": " + e.message;
+            return e;
+        }
+        return t;
+    } catch (const store::SqlError& e) {
+        return makeError(ErrorKind::Internal, e.message);
+    }
+}
+
+Status saveMatrixThresholds(store::Workbook& wb, const MatrixSpec& spec,
+                            const MatrixThresholds& t) {
+    if (auto st = t.validate(); !st) return st;
+    try {
+        return wb.setSetting(thresholdsKey(spec), t.toJson());
+    } catch (const store::SqlError& e) {
+        return makeError(ErrorKind::Internal, e.message);
+    }
+}
+
+}  // namespace cw::engine

@@ -1,0 +1,51 @@
+#pragma once
+// Reads matrix points and thresholds from a workbook analysed by the pipeline (customer_metrics,
+// attribute_metrics; DESIGN §4). Read-only except saveMatrixThresholds.
+//
+// Customer matrices have one point per row of `customers` (a customer without a metrics row, or
+// with a NULL axis metric, is "insufficient data"). The importance-satisfaction matrix has one
+// point per service attribute; its x axis is derived_share, or stated_importance when the setting
+// "matrix.importance_source" is "stated".
+//
+// Categorical fields: region and channel from customers; manager = the manager's name (its code
+// when unnamed; filters match either); segment = the label in the segmentation named by setting
+// "segmentation.active", or the customers' own `segment` column when that is unset. Empty text
+// counts as no value.
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "core/Result.h"
+#include "engine/matrix/MatrixInput.h"
+#include "engine/matrix/MatrixSpec.h"
+#include "engine/matrix/MatrixThresholds.h"
+
+namespace cw::store {
+class Workbook;
+}
+
+namespace cw::engine {
+
+/// Loads the points of `kind` with the fields named by `groupBy` and `filters` (the filters
+/// themselves are applied by computeMatrix). Errors: Input "not analysed yet" (hint: run
+/// clienting analyze first) when customer_metrics is empty; Input when an attribute matrix has
+/// no attribute results or the active segmentation does not exist; Usage for breakdowns or
+/// filters of an attribute matrix.
+Result<MatrixInput> loadMatrixInput(store::Workbook& wb, MatrixKind kind,
+                                    std::optional<GroupField> groupBy = std::nullopt,
+                                    const std::vector<MatrixFilter>& filters = {});
+
+/// Succeeds when the analysis has written customer metrics; the Input error otherwise.
+Status checkAnalysed(store::Workbook& wb);
+
+/// The id of the segmentation named by "segmentation.active", or none when unset (use the
+/// customers' own segment column). Input error when it names no segmentation.
+Result<std::optional<std::int64_t>> activeSegmentation(store::Workbook& wb);
+
+/// The setting key holding the thresholds of a matrix: "matrix.<name>.thresholds".
+std::string thresholdsKey(const MatrixSpec& spec);
+/// Thresholds saved for the matrix, median/median when none are.
+Result<MatrixThresholds> loadMatrixThresholds(store::Workbook& wb, const MatrixSpec& spec);
+Status saveMatrixThresholds(store::Workbook& wb, const MatrixSpec& spec, const MatrixThresholds& t);
+
+}  // namespace cw::engine
