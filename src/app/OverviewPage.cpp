@@ -112,7 +112,7 @@ QWidget* OverviewPage::buildContents() {
 QWidget* OverviewPage::buildMatrices() {
     static const MatrixText kMatrices[] = {
         {QT_TR_NOOP("Importance × satisfaction"), QT_TR_NOOP("service attributes"),
-         QT_TR_NOOP("keep up the good work · concentrate here · low priority · possible overkill")},
+         QT_TR_NOOP("keep up the good work · concentrate here · possible overkill · low priority")},
         {QT_TR_NOOP("Profitability × potential"), QT_TR_NOOP("customers"),
          QT_TR_NOOP("develop · maintain · grow share · rationalise cost to serve")},
         {QT_TR_NOOP("Profitability × satisfaction"), QT_TR_NOOP("customers"),
@@ -120,15 +120,15 @@ QWidget* OverviewPage::buildMatrices() {
         {QT_TR_NOOP("Profitability × loyalty"), QT_TR_NOOP("customers"),
          QT_TR_NOOP("true friends · butterflies · barnacles · strangers")},
         {QT_TR_NOOP("Satisfaction × loyalty"), QT_TR_NOOP("customers"),
-         QT_TR_NOOP("apostles · mercenaries · hostages · defectors")},
+         QT_TR_NOOP("loyalists · mercenaries · hostages · defectors")},
     };
     auto* group = new QGroupBox(tr("The five Clienting matrices"));
     auto* layout = new QVBoxLayout(group);
     auto* cards = new FlowLayout;
     auto* intro = new QLabel(
         tr("Each matrix places %1 on two axes with four named quadrants, by segment, channel, "
-           "region or manager. They are computed from this workbook in the next version; the "
-           "data they need is what the tiles above count.")
+           "region or manager. The analysis computes them from the data the tiles above count "
+           "(<tt>clienting analyze</tt>; <tt>clienting matrix NAME</tt> prints one).")
             .arg(tr("customers (or service attributes)")));
     intro->setWordWrap(true);
     intro->setForegroundRole(QPalette::PlaceholderText);

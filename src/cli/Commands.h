@@ -28,6 +28,7 @@ void addDemoCommand(CLI::App& app, Runner& run);
 void addModelCommand(CLI::App& app, Runner& run);
 void addAnalyzeCommand(CLI::App& app, Runner& run);
 void addSegmentCommand(CLI::App& app, Runner& run);
+void addSettingsCommand(CLI::App& app, Runner& run);
 void addMatrixCommand(CLI::App& app, Runner& run);
 void addCustomersCommand(CLI::App& app, Runner& run);
 

@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "cli/Commands.h"
+#include "engine/PurchaseModels.h"
 #include "core/CivilTime.h"
 #include "core/Error.h"
 #include "engine/models/BgNbd.h"
@@ -25,48 +26,15 @@ struct ModelArgs {
     bool asJson = false;
 };
 
-// A parameter that must not be presented (fit refused) is null in JSON.
-nlohmann::ordered_json number(double v, bool present) {
-    return present && std::isfinite(v) ? nlohmann::ordered_json(v)
-                                       : nlohmann::ordered_json(nullptr);
-}
-
 nlohmann::ordered_json toJson(const engine::RfmSummary& s, const engine::BgNbdFit& bg,
                               const engine::GammaGammaFit& gg) {
-    const bool b = bg.converged, g = gg.converged;
     return {{"summary",
              {{"customers", s.customers()},
               {"excluded_after_calibration_end", s.excluded},
               {"time_unit", engine::unitName(s.unit)},
               {"calibration_end", formatDate(s.calibrationEnd)}}},
-            {"bgnbd",
-             {{"r", number(bg.params.r, b)},
-              {"alpha", number(bg.params.alpha, b)},
-              {"a", number(bg.params.a, b)},
-              {"b", number(bg.params.b, b)},
-              {"loglik", number(bg.logLikelihood, b)},
-              {"converged", b},
-              {"message", bg.message},
-              {"customers", bg.customers},
-              {"repeat_customers", bg.repeatCustomers},
-              {"patterns", bg.patterns},
-              {"iterations", bg.iterations},
-              {"evaluations", bg.evaluations},
-              {"gradient_max", bg.gradientInf}}},
-            {"gamma_gamma",
-             {{"p", number(gg.params.p, g)},
-              {"q", number(gg.params.q, g)},
-              {"gamma", number(gg.params.gamma, g)},
-              {"loglik", number(gg.logLikelihood, g)},
-              {"converged", g},
-              {"message", gg.message},
-              {"customers", gg.customers},
-              {"excluded_non_positive_spend", gg.nonPositive},
-              {"iterations", gg.iterations},
-              {"evaluations", gg.evaluations},
-              {"gradient_max", gg.gradientInf},
-              {"frequency_spend_correlation", gg.correlation},
-              {"warning", gg.warning}}}};
+            {"bgnbd", nlohmann::ordered_json::parse(engine::bgNbdFitJson(bg, s))},
+            {"gamma_gamma", nlohmann::ordered_json::parse(engine::gammaGammaFitJson(gg))}};
 }
 
 void printText(const engine::RfmSummary& s, const engine::BgNbdFit& bg,

@@ -46,6 +46,7 @@ int main(int argc, char** argv) {
     addModelCommand(app, run);
     addAnalyzeCommand(app, run);
     addSegmentCommand(app, run);
+    addSettingsCommand(app, run);
     addMatrixCommand(app, run);
     addCustomersCommand(app, run);
 

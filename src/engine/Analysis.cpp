@@ -180,10 +180,11 @@ Result<AnalysisSummary> runAnalysis(store::Workbook& wb, const AnalysisOptions& 
 
         finishMetrics(m, *customers, s.settings, s.calendar);
         summarize(m, s);
-        phases.lap("loyalty, exits, links");
+        phases.lap("loyalty, exits");
         if (cancelled("storing", 0, 0)) return cancelError();
 
         if (options.store) {
+            store::BulkWriteMode bulk(db, 64);  // every reference comes from the workbook itself
             store::Transaction tx(db);
             auto run = db.prepareOrThrow(
                 "INSERT INTO analysis_runs(started_at, analysis_day, window_start, settings) VALUES(?,?,?,?)");
@@ -193,6 +194,7 @@ Result<AnalysisSummary> runAnalysis(store::Workbook& wb, const AnalysisOptions& 
             s.runId = db.lastInsertRowId();
             storeCustomerMetrics(db, *customers, m);
             storeAttributeMetrics(db, *survey);
+            if (auto st = db.exec("DELETE FROM model_fits"); !st) return st.takeError();  // no stale fit survives
             for (const auto& r : s.models) storeModelFit(db, r.name, s.runId, r.json);
             phases.lap("store");
             auto segmentations = rerunSegmentations(db);
@@ -200,6 +202,7 @@ Result<AnalysisSummary> runAnalysis(store::Workbook& wb, const AnalysisOptions& 
             s.segmentations = static_cast<std::int64_t>(segmentations->size());
             phases.lap("segmentations");
             s.links = loyaltyLinks(m.satisfaction, m.loyalty, m.margin, segmentLabels(db, *customers));
+            phases.lap("loyalty links");
             s.seconds = phases.total();
             auto fin = db.prepareOrThrow("UPDATE analysis_runs SET finished_at = ?, summary = ? WHERE id = ?");
             fin.bind(1, nowIso()).bind(2, s.toJson()).bind(3, s.runId);
@@ -213,12 +216,6 @@ Result<AnalysisSummary> runAnalysis(store::Workbook& wb, const AnalysisOptions& 
     } catch (const store::SqlError& e) {
         return makeError(ErrorKind::Internal, e.message);
     }
-}
-
-Result<std::string> lastAnalysisJson(store::Workbook& wb) {
-    auto text = wb.db().queryText("SELECT summary FROM analysis_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1");
-    if (!text) return makeError(ErrorKind::Usage, "the workbook has not been analysed yet", "run 'clienting analyze' first");
-    return *text;
 }
 
 }  // namespace cw::engine

@@ -65,7 +65,4 @@ struct AnalysisSummary {
 Result<AnalysisSummary> runAnalysis(store::Workbook& wb, const AnalysisOptions& options = {},
                                     const ProgressFn& progress = {});
 
-/// The summary of the last stored run, or NotFound-like Usage error when never analysed.
-Result<std::string> lastAnalysisJson(store::Workbook& wb);
-
 }  // namespace cw::engine

@@ -29,7 +29,7 @@ const char* toString(PotentialMethod m) {
 Status AnalysisSettings::validate() const {
     auto bad = [](const std::string& what) {
         return makeError(ErrorKind::Usage, "analysis setting " + what,
-                         "change it with 'clienting settings' or in the Definitions panel");
+                         "change it with 'clienting settings --set KEY=VALUE' (docs/analysis.md lists the keys)");
     };
     if (analysisDate) {
         int y = 0;

@@ -254,7 +254,10 @@ void finishMetrics(MetricsTable& m, const CustomerInfo& customers, const Analysi
     for (std::size_t i = 0; i < n; ++i) {
         if (!m.active[i] || !(m.prevRevenue[i] > 0) || m.prevOrders[i] < s.anorexiaMinOrders) continue;
         const bool spend = m.recentRevenue[i] < keep * m.prevRevenue[i];
-        const bool frequency = m.prevOrders[i] >= 3 && m.recentOrders[i] < keep * m.prevOrders[i];
+        // Fewer than three earlier purchase days make a frequency drop mostly chance.
+        constexpr int kMinOrdersForFrequency = 3;
+        const bool frequency = m.prevOrders[i] >= std::max(kMinOrdersForFrequency, s.anorexiaMinOrders) &&
+                               m.recentOrders[i] < keep * m.prevOrders[i];
         m.anorexic[i] = spend || frequency;
     }
 

@@ -13,39 +13,50 @@
 
 namespace cw::engine {
 
+namespace {
+
+// A parameter that must not be presented (fit refused) is null.
+nlohmann::ordered_json number(double v, bool present) {
+    return present && std::isfinite(v) ? nlohmann::ordered_json(v) : nlohmann::ordered_json(nullptr);
+}
+
+}  // namespace
+
 std::string bgNbdFitJson(const BgNbdFit& f, const RfmSummary& data) {
-    nlohmann::json j{{"r", f.params.r},
-                     {"alpha", f.params.alpha},
-                     {"a", f.params.a},
-                     {"b", f.params.b},
-                     {"loglik", f.logLikelihood},
-                     {"converged", f.converged},
-                     {"message", f.message},
-                     {"customers", f.customers},
-                     {"repeat_customers", f.repeatCustomers},
-                     {"patterns", f.patterns},
-                     {"iterations", f.iterations},
-                     {"evaluations", f.evaluations},
-                     {"gradient_inf", f.gradientInf},
-                     {"time_unit", unitName(data.unit)},
-                     {"calibration_end", formatDate(data.calibrationEnd)}};
+    const bool ok = f.converged;
+    nlohmann::ordered_json j{{"r", number(f.params.r, ok)},
+                             {"alpha", number(f.params.alpha, ok)},
+                             {"a", number(f.params.a, ok)},
+                             {"b", number(f.params.b, ok)},
+                             {"loglik", number(f.logLikelihood, ok)},
+                             {"converged", ok},
+                             {"message", f.message},
+                             {"customers", f.customers},
+                             {"repeat_customers", f.repeatCustomers},
+                             {"patterns", f.patterns},
+                             {"iterations", f.iterations},
+                             {"evaluations", f.evaluations},
+                             {"gradient_max", f.gradientInf},
+                             {"time_unit", unitName(data.unit)},
+                             {"calibration_end", formatDate(data.calibrationEnd)}};
     return j.dump();
 }
 
 std::string gammaGammaFitJson(const GammaGammaFit& f) {
-    nlohmann::json j{{"p", f.params.p},
-                     {"q", f.params.q},
-                     {"gamma", f.params.gamma},
-                     {"loglik", f.logLikelihood},
-                     {"converged", f.converged},
-                     {"message", f.message},
-                     {"customers", f.customers},
-                     {"non_positive", f.nonPositive},
-                     {"iterations", f.iterations},
-                     {"evaluations", f.evaluations},
-                     {"gradient_inf", f.gradientInf},
-                     {"frequency_spend_correlation", f.correlation},
-                     {"warning", f.warning}};
+    const bool ok = f.converged;
+    nlohmann::ordered_json j{{"p", number(f.params.p, ok)},
+                             {"q", number(f.params.q, ok)},
+                             {"gamma", number(f.params.gamma, ok)},
+                             {"loglik", number(f.logLikelihood, ok)},
+                             {"converged", ok},
+                             {"message", f.message},
+                             {"customers", f.customers},
+                             {"excluded_non_positive_spend", f.nonPositive},
+                             {"iterations", f.iterations},
+                             {"evaluations", f.evaluations},
+                             {"gradient_max", f.gradientInf},
+                             {"frequency_spend_correlation", f.correlation},
+                             {"warning", f.warning}};
     return j.dump();
 }
 

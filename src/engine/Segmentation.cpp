@@ -1,6 +1,7 @@
 #include "engine/Segmentation.h"
 
 #include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <chrono>
@@ -9,6 +10,7 @@
 #include <set>
 
 #include "core/CivilTime.h"
+#include "core/Log.h"
 #include "engine/segment/GoodnessScore.h"
 #include "engine/segment/KMeans.h"
 #include "engine/segment/RuleGrid.h"
@@ -273,10 +275,13 @@ Result<SegmentationOutcome> runSegmentation(store::Database& db, const std::stri
     if (auto st = validateSegmentation(definitionJson); !st) return st.takeError();
     const json def = json::parse(definitionJson);
     const auto method = def["method"].get<std::string>();
+    const auto t0 = std::chrono::steady_clock::now();
+    auto since = [&t0] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(); };
     Result<Labelled> run = method == "kmeans" ? runKMeans(db, def, progress)
                            : method == "rules" ? runRules(db, def)
                                                : runScore(db, def);
     if (!run) return run.takeError();
+    log::get("engine")->debug("segmentation '{}': {} computed in {:.3f} s", name, method, since());
     auto table = readMetrics(db, {}, false);  // customer ids in the same order
     if (!table) return table.takeError();
 
@@ -294,9 +299,14 @@ Result<SegmentationOutcome> runSegmentation(store::Database& db, const std::stri
     std::string created = now;
     if (existing.step()) {
         created = existing.text(1);
-        auto del = db.prepareOrThrow("DELETE FROM segmentations WHERE id = ?");
-        del.bind(1, existing.int64(0));
-        if (!del.exec()) throw store::SqlError{del.lastError()};
+        // Explicitly and memberships first (by their primary-key prefix): while `analyze`
+        // stores, foreign keys are off and no cascade fires.
+        for (const char* sql : {"DELETE FROM customer_segments WHERE segmentation_id = ?",
+                                "DELETE FROM segments WHERE segmentation_id = ?", "DELETE FROM segmentations WHERE id = ?"}) {
+            auto del = db.prepareOrThrow(sql);
+            del.bind(1, existing.int64(0));
+            if (!del.exec()) throw store::SqlError{del.lastError()};
+        }
     }
     auto ins = db.prepareOrThrow(
         "INSERT INTO segmentations(name, method, definition, quality, created_at, updated_at) VALUES(?,?,?,?,?,?)");
@@ -314,14 +324,30 @@ Result<SegmentationOutcome> runSegmentation(store::Database& db, const std::stri
         segmentIds.push_back(db.lastInsertRowId());
         out.segments.push_back({run->labels[l], counts[l], run->segmentDefinitions[l].dump()});
     }
-    auto member = db.prepareOrThrow("INSERT INTO customer_segments(segmentation_id, customer_id, segment_id) VALUES(?,?,?)");
-    for (std::size_t i = 0; i < table->customerId.size(); ++i) {
-        member.bind(1, out.id).bind(2, table->customerId[i]).bind(3, segmentIds[std::size_t(run->label[i])]);
-        if (!member.exec()) throw store::SqlError{member.lastError()};
-        member.reset();
+    // Memberships in multi-row INSERTs: one statement step per 128 customers.
+    constexpr std::size_t kRows = 128;
+    auto insertSql = [](std::size_t rows) {
+        std::string sql = "INSERT INTO customer_segments(segmentation_id, customer_id, segment_id) VALUES ";
+        for (std::size_t r = 0; r < rows; ++r) sql += r ? ",(?,?,?)" : "(?,?,?)";
+        return sql;
+    };
+    auto many = db.prepareOrThrow(insertSql(kRows));
+    const std::size_t n = table->customerId.size();
+    for (std::size_t start = 0; start < n; start += kRows) {
+        const std::size_t rows = std::min(kRows, n - start);
+        auto partial = rows == kRows ? store::Statement() : db.prepareOrThrow(insertSql(rows));
+        auto& st = rows == kRows ? many : partial;
+        for (std::size_t r = 0; r < rows; ++r) {
+            const std::size_t i = start + r;
+            const int p = int(3 * r);
+            st.bind(p + 1, out.id).bind(p + 2, table->customerId[i]).bind(p + 3, segmentIds[std::size_t(run->label[i])]);
+        }
+        if (!st.exec()) throw store::SqlError{"storing segment memberships: " + st.lastError()};
+        st.reset();
     }
     if (tx)
         if (auto st = tx->commit(); !st) return st.takeError();
+    log::get("engine")->debug("segmentation '{}': stored at {:.3f} s", name, since());
     return out;
 }
 

@@ -32,7 +32,7 @@ struct SegmentInfo {
 struct SegmentationOutcome {
     std::int64_t id = 0;
     std::string name, method;
-    std::string definitionJson;  ///< as stored (with the k actually used)
+    std::string definitionJson;  ///< as stored (k may be "auto"; the k used is in qualityJson)
     std::string qualityJson;     ///< e.g. inertia, silhouette, cut values
     std::vector<SegmentInfo> segments;
 };

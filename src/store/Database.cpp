@@ -177,4 +177,10 @@ Status Transaction::commit() {
     return st;
 }
 
+BulkWriteMode::BulkWriteMode(Database& db, int cacheMiB) : m_db(db) {
+    (void)m_db.exec("PRAGMA foreign_keys=OFF; PRAGMA cache_size=-" + std::to_string(cacheMiB * 1024));
+}
+
+BulkWriteMode::~BulkWriteMode() { (void)m_db.exec("PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536"); }
+
 }  // namespace cw::store

@@ -113,6 +113,21 @@ struct SqlError {
     std::string message;
 };
 
+/// Foreign keys off and a larger page cache for a bulk write whose references all come from
+/// the workbook itself (imports, derived results); restored on destruction. Must be created
+/// outside a transaction (SQLite ignores the pragma inside one). The writer deletes dependent
+/// rows explicitly: no cascade fires meanwhile.
+class BulkWriteMode {
+public:
+    BulkWriteMode(Database& db, int cacheMiB);
+    ~BulkWriteMode();
+    BulkWriteMode(const BulkWriteMode&) = delete;
+    BulkWriteMode& operator=(const BulkWriteMode&) = delete;
+
+private:
+    Database& m_db;
+};
+
 /// BEGIN IMMEDIATE … COMMIT, rolled back on destruction unless committed.
 class Transaction {
 public:

@@ -79,7 +79,7 @@ std::optional<std::pair<std::int64_t, std::string>> findPrevious(Database& db, c
 }
 
 Status deletePrevious(Database& db, std::int64_t id) {
-    // Foreign keys are off during an import (see ForeignKeysOff), so the rows of the
+    // Foreign keys are off during an import (see BulkWriteMode), so the rows of the
     // import are removed explicitly; customers and managers stay, other data may refer to them.
     static const char* const kSql[] = {
         "DELETE FROM transactions WHERE import_id=?1",
@@ -99,22 +99,6 @@ Status deletePrevious(Database& db, std::int64_t id) {
     }
     return {};
 }
-
-// Foreign-key checks cost a B-tree lookup per reference per row; the loaders take every
-// reference from the workbook itself, so the import runs without them. (The pragma is a
-// no-op inside a transaction, hence set around it.)
-class ForeignKeysOff {
-public:
-    explicit ForeignKeysOff(Database& db) : m_db(db) {
-        // A larger page cache for the bulk load: pages spilled before the commit would be
-        // written to the WAL twice and read back for the index build.
-        (void)m_db.exec("PRAGMA foreign_keys=OFF; PRAGMA cache_size=-262144");
-    }
-    ~ForeignKeysOff() { (void)m_db.exec("PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536"); }
-
-private:
-    Database& m_db;
-};
 
 std::int64_t insertImportRow(Database& db, const ImportOptions& o, const ImportReport& rep,
                              const std::string& hash, std::int64_t size) {
@@ -187,7 +171,10 @@ Result<ImportReport> importInTransaction(Workbook& wb, ImportContext& ctx, csv::
                                          const std::string& hash, std::int64_t size, const ProgressFn& progress) {
     auto& db = wb.db();
     auto& rep = *ctx.report;
-    ForeignKeysOff fkOff(db);
+    // Foreign-key checks cost a B-tree lookup per reference per row; the loaders take every
+    // reference from the workbook itself. A larger page cache for the bulk load: pages spilled
+    // before the commit would be written to the WAL twice and read back for the index build.
+    BulkWriteMode bulk(db, 256);
     Transaction tx(db);
     if (!tx.active())
         return makeError(ErrorKind::Workbook, "the workbook is busy (another import or program is writing)",

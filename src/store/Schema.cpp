@@ -258,6 +258,8 @@ CREATE TABLE customer_segments (
   segment_id      INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
   PRIMARY KEY (segmentation_id, customer_id)
 ) WITHOUT ROWID;
+-- Deleting a segment (cascade) must not scan every membership.
+CREATE INDEX customer_segments_segment ON customer_segments(segment_id);
 )SQL";
 
 }  // namespace
