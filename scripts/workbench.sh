@@ -48,6 +48,7 @@ demo_workbook() {
     local demo=$build/demo.cwb
     if [ ! -f "$demo" ]; then
         "$build/src/cli/clienting" demo -w "$demo" --customers "${CW_DEMO_CUSTOMERS:-3000}" --seed 42 >/dev/null
+        "$build/src/cli/clienting" analyze -q -w "$demo" >/dev/null
     fi
     echo "$demo"
 }
