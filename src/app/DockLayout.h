@@ -11,7 +11,7 @@ namespace cw::app {
 class DockLayout {
 public:
     /// Bump when docks are added, removed or renamed.
-    static constexpr int kStateVersion = 1;
+    static constexpr int kStateVersion = 2;
 
     explicit DockLayout(QMainWindow* window);
 

@@ -16,6 +16,9 @@
 
 #include "app/DataQualityDock.h"
 #include "app/DataSourcesDock.h"
+#include "app/AnalysisWorkspace.h"
+#include "app/CustomerDetailDock.h"
+#include "app/CustomerTableDock.h"
 #include "app/DockLayout.h"
 #include "app/Format.h"
 #include "app/ImportWizard.h"
@@ -42,6 +45,7 @@ MainWindow::MainWindow(QWidget* parent)
       m_layout(std::make_unique<DockLayout>(this)) {
     setObjectName(QStringLiteral("MainWindow"));
     createActions();
+    m_analysis = new AnalysisWorkspace(this, m_document);
     createDocks();
     createMenus();
 
@@ -125,11 +129,12 @@ void MainWindow::createMenus() {
     edit->addAction(undo);
     edit->addAction(redo);
 
+    menuBar()->addMenu(m_analysis->createMenu());
+
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    for (QDockWidget* dock :
-         {static_cast<QDockWidget*>(m_dataSources), static_cast<QDockWidget*>(m_dataQuality),
-          static_cast<QDockWidget*>(m_log)})
-        view->addAction(dock->toggleViewAction());
+    QList<QDockWidget*> docks{m_dataSources, m_dataQuality, m_log};
+    docks << m_analysis->docks();
+    for (QDockWidget* dock : docks) view->addAction(dock->toggleViewAction());
     view->addSeparator();
     view->addAction(m_actions.resetLayout);
 
@@ -150,6 +155,12 @@ void MainWindow::createDocks() {
     m_dataSources->raise();
     addDockWidget(Qt::RightDockWidgetArea, m_dataQuality);
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    // The matrices take the top; the customer table joins the bottom tabs, the detail the right.
+    m_analysis->placeDocks();
+    tabifyDockWidget(m_dataSources, m_analysis->tableDock());
+    tabifyDockWidget(m_dataQuality, m_analysis->detailDock());
+    m_dataSources->raise();
+    m_dataQuality->raise();
     resizeDocks({m_dataQuality}, {470}, Qt::Horizontal);
     resizeDocks({m_dataSources}, {230}, Qt::Vertical);
 }
@@ -213,7 +224,8 @@ void MainWindow::resetLayout() {
 }
 
 bool MainWindow::isBusy() const {
-    return m_document->isOpening() || m_dataQuality->isBusy() || (m_wizard && m_wizard->isBusy());
+    return m_document->isOpening() || m_dataQuality->isBusy() || m_analysis->isBusy() ||
+           (m_wizard && m_wizard->isBusy());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -15,6 +15,7 @@ class QStackedWidget;
 
 namespace cw::app {
 
+class AnalysisWorkspace;
 class DataQualityDock;
 class DataSourcesDock;
 class DockLayout;
@@ -47,6 +48,7 @@ public:
     DataSourcesDock* dataSourcesDock() const { return m_dataSources; }
     DataQualityDock* dataQualityDock() const { return m_dataQuality; }
     LogDock* logDock() const { return m_log; }
+    AnalysisWorkspace* analysis() const { return m_analysis; }
     OverviewPage* overviewPage() const { return m_overview; }
     /// The open import wizard, or nullptr.
     ImportWizard* importWizard() const;
@@ -76,6 +78,7 @@ private:
     DataSourcesDock* m_dataSources = nullptr;
     DataQualityDock* m_dataQuality = nullptr;
     LogDock* m_log = nullptr;
+    AnalysisWorkspace* m_analysis = nullptr;
     QPointer<ImportWizard> m_wizard;
     QLabel* m_statusPath = nullptr;
     QLabel* m_statusCounts = nullptr;

@@ -1,5 +1,6 @@
 // clienting-workbench: the Qt Widgets workbench.
 //   clienting-workbench [WORKBOOK] [--import-wizard] [--import-file FILE] [--screenshot PNG]
+//                       [--matrix NAME] [--by FIELD] [--select-quadrant NAME]
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
@@ -9,12 +10,17 @@
 #include <unistd.h>
 #include <cstdlib>
 
+#include "app/AnalysisWorkspace.h"
 #include "app/ImportWizard.h"
+#include "app/MatrixDock.h"
+#include "app/MatrixSession.h"
 #include "app/LogRelay.h"
 #include "app/MainWindow.h"
 #include "app/QtMessageBridge.h"
 #include "app/WorkbookDocument.h"
 #include "core/Log.h"
+#include "engine/matrix/MatrixComputation.h"
+#include "engine/matrix/MatrixSpec.h"
 
 namespace {
 
@@ -79,7 +85,17 @@ int main(int argc, char** argv) {
         QStringLiteral("import-file"),
         QApplication::translate("main", "Open the import wizard on this file's mapping page."),
         QStringLiteral("file"));
-    parser.addOptions({screenshot, wizard, importFile});
+    const QCommandLineOption matrix(QStringLiteral("matrix"),
+                                    QApplication::translate("main", "Show this matrix large (e.g. profitability-loyalty)."),
+                                    QStringLiteral("name"));
+    const QCommandLineOption by(QStringLiteral("by"),
+                                QApplication::translate("main", "Break the matrices down by segment, channel, region or manager."),
+                                QStringLiteral("field"));
+    const QCommandLineOption selectQuadrant(
+        QStringLiteral("select-quadrant"),
+        QApplication::translate("main", "Select the customers of this quadrant of the large matrix."),
+        QStringLiteral("name"));
+    parser.addOptions({screenshot, wizard, importFile, matrix, by, selectQuadrant});
     parser.process(app);
 
     cw::app::MainWindow window;
@@ -98,6 +114,31 @@ int main(int argc, char** argv) {
                 [&window, file] { window.showImportWizard(file); }, Qt::SingleShotConnection);
         else
             window.showImportWizard(file);
+    }
+    if (parser.isSet(matrix) || parser.isSet(by) || parser.isSet(selectQuadrant)) {
+        auto* session = window.analysis()->session();
+        const QString name = parser.value(matrix), field = parser.value(by), quadrant = parser.value(selectQuadrant);
+        QObject::connect(
+            session, &cw::app::MatrixSession::loaded, &window,
+            [&window, session, name, field, quadrant] {
+                auto* dock = window.analysis()->matrixDock();
+                if (!name.isEmpty())
+                    if (auto spec = cw::engine::findMatrixSpec(name.toStdString())) dock->showMatrix((*spec)->kind);
+                if (!field.isEmpty())
+                    if (auto f = cw::engine::parseGroupField(field.toStdString())) session->setGroupBy(*f);
+                if (quadrant.isEmpty()) return;
+                const auto kind = dock->current();
+                const auto& spec = cw::engine::matrixSpec(kind);
+                const auto& m = session->matrix(kind);
+                if (!m.result) return;
+                std::vector<std::int32_t> points;
+                for (std::size_t i = 0; i < m.result->assignment.size(); ++i)
+                    if (m.result->assignment[i] >= 0 &&
+                        spec.quadrants[std::size_t(m.result->assignment[i])].name == quadrant.toStdString())
+                        points.push_back(std::int32_t(i));
+                session->setSelection(session->idsOf(kind, points), nullptr);
+            },
+            Qt::SingleShotConnection);
     }
     if (parser.isSet(screenshot)) scheduleScreenshot(&window, parser.value(screenshot));
     return QApplication::exec();

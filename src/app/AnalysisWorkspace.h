@@ -1,0 +1,75 @@
+#pragma once
+// The analyst's workspace in the main window: the Analysis menu (analyze, new matrix view,
+// export), the matrix docks, the customer table and detail docks, and the linked selection
+// between them through the MatrixSession. The main window creates it and places its docks.
+#include <QList>
+#include <QObject>
+
+class QAction;
+class QDockWidget;
+class QLabel;
+class QMainWindow;
+class QMenu;
+class QProgressBar;
+class QToolButton;
+
+namespace cw::app {
+
+class AnalyzeJob;
+class CustomerDetailDock;
+class CustomerTableDock;
+class CustomerTableJob;
+class MatrixDock;
+class MatrixSession;
+class WorkbookDocument;
+
+class AnalysisWorkspace : public QObject {
+    Q_OBJECT
+
+public:
+    AnalysisWorkspace(QMainWindow* window, WorkbookDocument* document);
+    ~AnalysisWorkspace() override;
+
+    /// Adds the docks to the window in their default places.
+    void placeDocks();
+    QMenu* createMenu();
+    QList<QDockWidget*> docks() const;
+
+    MatrixSession* session() const { return m_session; }
+    MatrixDock* matrixDock() const { return m_matrixDock; }
+    CustomerTableDock* tableDock() const { return m_table; }
+    CustomerDetailDock* detailDock() const { return m_detail; }
+    QAction* analyzeAction() const { return m_analyze; }
+    bool isBusy() const;
+
+    /// Starts the analysis of the open workbook in the background.
+    void analyze();
+    /// Opens one more matrix view beside the others.
+    MatrixDock* newMatrixView();
+
+signals:
+    void analysed();
+
+private:
+    void workbookOpened();
+    void workbookClosed();
+    void loadTable();
+    void exportMatrix();
+
+    QMainWindow* m_window;
+    WorkbookDocument* m_document;
+    MatrixSession* m_session;
+    AnalyzeJob* m_job;
+    CustomerTableJob* m_tableJob;
+    MatrixDock* m_matrixDock;
+    QList<MatrixDock*> m_extraViews;
+    CustomerTableDock* m_table;
+    CustomerDetailDock* m_detail;
+    QAction* m_analyze = nullptr;
+    QAction* m_newView = nullptr;
+    QAction* m_export = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QToolButton* m_cancel = nullptr;
+};
+
+}  // namespace cw::app

@@ -1,0 +1,334 @@
+#include "app/MatrixDock.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <cmath>
+#include <limits>
+
+#include "app/Format.h"
+#include "app/MatrixCanvas.h"
+
+namespace cw::app {
+namespace {
+
+using engine::MatrixKind;
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+QString percent(const std::optional<double>& share) {
+    return share ? QString::number(100.0 * *share, 'f', 1) + QStringLiteral(" %") : QStringLiteral("—");
+}
+
+QString axisTitle(const engine::AxisSpec& a) {
+    return a.unit.empty() ? toQString(a.label) : QStringLiteral("%1 (%2)").arg(toQString(a.label), toQString(a.unit));
+}
+
+const std::array<engine::ThresholdMode, 4> kModes = {engine::ThresholdMode::Median, engine::ThresholdMode::Mean,
+                                                     engine::ThresholdMode::Target, engine::ThresholdMode::Custom};
+
+// Colour choices: by quadrant (default) or by one of the breakdown fields.
+enum ColorBy { ByQuadrant = 0, BySegment, ByChannel, ByRegion, ByManager, ByNothing };
+
+}  // namespace
+
+MatrixDock::MatrixDock(MatrixSession* session, const QString& objectName, QWidget* parent)
+    : QDockWidget(tr("Matrices"), parent), m_session(session) {
+    setObjectName(objectName);
+    auto* content = new QWidget;
+    auto* outer = new QHBoxLayout(content);
+    outer->setContentsMargins(4, 4, 4, 4);
+
+    // The battery: the five matrices small, one click away from large.
+    auto* battery = new QWidget;
+    auto* grid = new QVBoxLayout(battery);
+    grid->setContentsMargins(0, 0, 0, 0);
+    for (const auto& spec : engine::matrixSpecs()) {
+        const int i = MatrixSession::index(spec.kind);
+        m_thumbTitles[i] = new QLabel(toQString(spec.title));
+        m_thumbTitles[i]->setWordWrap(true);
+        m_thumbs[i] = new MatrixCanvas;
+        m_thumbs[i]->setCompact(true);
+        m_thumbs[i]->setMinimumSize(150, 95);
+        m_thumbs[i]->setToolTip(tr("Show %1 large").arg(toQString(spec.title)));
+        grid->addWidget(m_thumbTitles[i]);
+        grid->addWidget(m_thumbs[i], 1);
+        const auto kind = spec.kind;
+        connect(m_thumbs[i], &MatrixCanvas::activated, this, [this, kind] { showMatrix(kind); });
+    }
+
+    // The large matrix with its quadrant table.
+    auto* main = new QWidget;
+    auto* mainLayout = new QVBoxLayout(main);
+    mainLayout->setContentsMargins(0, 0, 0, 0);
+    m_title = new QLabel;
+    m_title->setTextFormat(Qt::RichText);
+    m_large = new MatrixCanvas;
+    m_large->setMinimumSize(360, 260);
+    m_quadrants = new QTableWidget(0, 6);
+    m_quadrants->setHorizontalHeaderLabels({tr("Quadrant"), tr("Customers"), tr("Share"), tr("Revenue share"),
+                                            tr("Margin share"), tr("Meaning")});
+    m_quadrants->verticalHeader()->hide();
+    m_quadrants->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_quadrants->horizontalHeader()->setStretchLastSection(true);
+    m_quadrants->setMaximumHeight(190);
+    auto* split = new QSplitter(Qt::Vertical);
+    split->addWidget(m_large);
+    split->addWidget(m_quadrants);
+    split->setStretchFactor(0, 4);
+    split->setStretchFactor(1, 1);
+    mainLayout->addWidget(m_title);
+    mainLayout->addWidget(split, 1);
+
+    m_message = new QLabel;
+    m_message->setWordWrap(true);
+    m_message->setAlignment(Qt::AlignCenter);
+    m_stack = new QStackedWidget;
+    auto* page = new QWidget;
+    auto* pageLayout = new QHBoxLayout(page);
+    pageLayout->setContentsMargins(0, 0, 0, 0);
+    auto* hsplit = new QSplitter(Qt::Horizontal);
+    hsplit->addWidget(battery);
+    hsplit->addWidget(main);
+    hsplit->addWidget(buildSidePanel());
+    hsplit->setStretchFactor(0, 1);
+    hsplit->setStretchFactor(1, 5);
+    hsplit->setStretchFactor(2, 0);
+    pageLayout->addWidget(hsplit);
+    m_stack->addWidget(m_message);
+    m_stack->addWidget(page);
+    outer->addWidget(m_stack);
+    setWidget(content);
+
+    connect(m_large, &MatrixCanvas::thresholdDropped, this, [this](double oldX, double oldY, double x, double y) {
+        auto t = m_session->matrix(m_current).thresholds;
+        if (x != oldX) t.x = {engine::ThresholdMode::Custom, x};
+        if (y != oldY) t.y = {engine::ThresholdMode::Custom, y};
+        m_session->setThresholds(m_current, t, tr("Drag threshold of %1").arg(toQString(engine::matrixSpec(m_current).title)));
+    });
+    connect(m_large, &MatrixCanvas::selectionRequested, this,
+            [this](std::vector<std::int32_t> points, Qt::KeyboardModifiers mods) {
+                auto ids = m_session->idsOf(m_current, points);
+                if (mods & (Qt::ShiftModifier | Qt::ControlModifier)) ids.unite(m_session->selection());
+                m_session->setSelection(ids, this);
+            });
+    connect(m_session, &MatrixSession::loaded, this, &MatrixDock::refreshAll);
+    connect(m_session, &MatrixSession::notAnalysed, this, [this](const QString& why) {
+        m_message->setText(tr("<p><b>No matrices yet.</b></p><p>%1</p><p>Run <b>Analysis › Analyze</b> (Ctrl+R) "
+                              "to compute the metrics the matrices place.</p>")
+                               .arg(why.toHtmlEscaped()));
+        m_stack->setCurrentIndex(0);
+    });
+    connect(m_session, &MatrixSession::resultChanged, this, &MatrixDock::refresh);
+    connect(m_session, &MatrixSession::selectionChanged, this, &MatrixDock::applySelection);
+    m_message->setText(tr("Open a workbook to see its matrices."));
+    if (m_session->isLoaded()) refreshAll();
+}
+
+QWidget* MatrixDock::buildSidePanel() {
+    auto* panel = new QWidget;
+    auto* layout = new QVBoxLayout(panel);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto* thresholds = new QGroupBox(tr("Thresholds"));
+    auto* form = new QFormLayout(thresholds);
+    for (int axis = 0; axis < 2; ++axis) {
+        m_mode[axis] = new QComboBox;
+        m_mode[axis]->addItems({tr("median"), tr("mean"), tr("target"), tr("custom")});
+        m_value[axis] = new QDoubleSpinBox;
+        m_value[axis]->setRange(-1e12, 1e12);
+        m_value[axis]->setDecimals(2);
+        m_value[axis]->setKeyboardTracking(false);
+        auto* row = new QHBoxLayout;
+        row->addWidget(m_mode[axis]);
+        row->addWidget(m_value[axis], 1);
+        form->addRow(axis == 0 ? tr("x") : tr("y"), row);
+        connect(m_mode[axis], &QComboBox::currentIndexChanged, this, [this] { commitThresholdControls(); });
+        connect(m_value[axis], &QDoubleSpinBox::valueChanged, this, [this] { commitThresholdControls(); });
+    }
+    layout->addWidget(thresholds);
+
+    auto* view = new QGroupBox(tr("View"));
+    auto* vform = new QFormLayout(view);
+    m_groupBy = new QComboBox;
+    m_groupBy->addItems({tr("(no breakdown)"), tr("segment"), tr("channel"), tr("region"), tr("manager")});
+    vform->addRow(tr("Breakdown"), m_groupBy);
+    m_colorBy = new QComboBox;
+    m_colorBy->addItems({tr("quadrant"), tr("segment"), tr("channel"), tr("region"), tr("manager"), tr("(one colour)")});
+    vform->addRow(tr("Colour by"), m_colorBy);
+    m_sizeByRevenue = new QCheckBox(tr("Size by revenue"));
+    vform->addRow(m_sizeByRevenue);
+    m_log[0] = new QCheckBox(tr("Log scale x"));
+    m_log[1] = new QCheckBox(tr("Log scale y"));
+    vform->addRow(m_log[0]);
+    vform->addRow(m_log[1]);
+    layout->addWidget(view);
+    layout->addStretch(1);
+
+    connect(m_groupBy, &QComboBox::currentIndexChanged, this, [this](int i) {
+        static const engine::GroupField fields[] = {engine::GroupField::Segment, engine::GroupField::Channel,
+                                                    engine::GroupField::Region, engine::GroupField::Manager};
+        m_session->setGroupBy(i == 0 ? std::nullopt : std::optional(fields[i - 1]));
+    });
+    connect(m_colorBy, &QComboBox::currentIndexChanged, this, [this] { refreshAll(); });
+    connect(m_sizeByRevenue, &QCheckBox::toggled, m_large, &MatrixCanvas::setSizeByRevenue);
+    for (int axis = 0; axis < 2; ++axis)
+        connect(m_log[axis], &QCheckBox::toggled, this,
+                [this] { m_large->setLogScale(m_log[0]->isChecked(), m_log[1]->isChecked()); });
+    return panel;
+}
+
+void MatrixDock::showMatrix(MatrixKind kind) {
+    m_current = kind;
+    refresh(kind);
+}
+
+void MatrixDock::refreshAll() {
+    if (!m_session->isLoaded()) return;
+    m_stack->setCurrentIndex(1);
+    for (const auto& spec : engine::matrixSpecs()) fillCanvas(m_thumbs[MatrixSession::index(spec.kind)], spec.kind, false);
+    refresh(m_current);
+}
+
+void MatrixDock::refresh(MatrixKind kind) {
+    if (!m_session->isLoaded()) return;
+    fillCanvas(m_thumbs[MatrixSession::index(kind)], kind, false);
+    if (kind != m_current) return;
+    const auto& spec = engine::matrixSpec(kind);
+    const auto& m = m_session->matrix(kind);
+    QString title = QStringLiteral("<b>%1</b>").arg(toQString(spec.title).toHtmlEscaped());
+    if (m.result)
+        title += tr(" — %1 plotted, %2 with insufficient data").arg(formatCount(m.result->total.plotted),
+                                                                   formatCount(m.result->total.insufficient));
+    else if (!m.error.isEmpty())
+        title += QStringLiteral(" — ") + m.error.toHtmlEscaped();
+    m_title->setText(title);
+    fillCanvas(m_large, kind, true);
+    fillQuadrantTable();
+    fillThresholdControls();
+}
+
+void MatrixDock::fillCanvas(MatrixCanvas* canvas, MatrixKind kind, bool large) {
+    const auto& m = m_session->matrix(kind);
+    canvas->setPoints(m.input);
+    if (!m.input || !m.result) {
+        canvas->setThresholds(kNaN, kNaN);
+        canvas->setQuadrantTexts({});
+        return;
+    }
+    const auto& r = *m.result;
+    const auto& spec = engine::matrixSpec(kind);
+    canvas->setAxisTitles(axisTitle(r.x), axisTitle(r.y));
+    canvas->setThresholds(r.total.x.value.value_or(kNaN), r.total.y.value.value_or(kNaN));
+    std::array<QString, 4> texts;
+    for (int q = 0; q < 4; ++q) {
+        const auto& s = r.total.quadrants[std::size_t(q)];
+        texts[std::size_t(q)] = toQString(spec.quadrants[std::size_t(q)].name);
+        if (large) {
+            texts[std::size_t(q)] += QStringLiteral("\n%1 · %2").arg(formatCount(s.count), percent(s.customerShare));
+            if (s.revenueShare) texts[std::size_t(q)] += tr(" · revenue %1").arg(percent(s.revenueShare));
+        }
+    }
+    // Thumbnails are too small for corner texts: the battery shows the point clouds and lines.
+    canvas->setQuadrantTexts(large ? texts : std::array<QString, 4>{});
+    const int colorBy = m_colorBy ? m_colorBy->currentIndex() : ByQuadrant;
+    if (colorBy == ByQuadrant) {
+        std::vector<std::int32_t> codes(r.assignment.begin(), r.assignment.end());
+        for (auto& c : codes) c = c < 0 ? -1 : c;
+        QStringList names;
+        for (const auto& q : spec.quadrants) names << toQString(q.name);
+        canvas->setColorCodes(std::move(codes), names);
+    } else if (colorBy != ByNothing && m.input->points == engine::PointKind::Customer) {
+        const auto& field = m.input->field(static_cast<engine::GroupField>(colorBy - 1));
+        QStringList names;
+        for (const auto& n : field.names) names << toQString(n);
+        canvas->setColorCodes(field.codes, names);
+    } else {
+        canvas->setColorCodes({}, {});
+    }
+    canvas->setSelection(m_session->selectionFlags(kind));
+}
+
+void MatrixDock::fillQuadrantTable() {
+    const auto& m = m_session->matrix(m_current);
+    const auto& spec = engine::matrixSpec(m_current);
+    m_quadrants->setRowCount(0);
+    if (!m.result) return;
+    const auto& t = m.result->total;
+    auto addRow = [this](const QStringList& cells) {
+        const int row = m_quadrants->rowCount();
+        m_quadrants->insertRow(row);
+        for (int c = 0; c < cells.size(); ++c) {
+            auto* item = new QTableWidgetItem(cells[c]);
+            if (c >= 1 && c <= 4) item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            m_quadrants->setItem(row, c, item);
+        }
+    };
+    for (int q = 0; q < 4; ++q) {
+        const auto& s = t.quadrants[std::size_t(q)];
+        addRow({toQString(spec.quadrants[std::size_t(q)].name), formatCount(s.count), percent(s.customerShare),
+                percent(s.revenueShare), percent(s.marginShare), toQString(spec.quadrants[std::size_t(q)].meaning)});
+    }
+    addRow({tr("insufficient data"), formatCount(t.insufficient), QString(), QString(), QString(),
+            tr("not plotted: a value is missing (never shown as 0)")});
+    for (const auto& g : m.result->groups) {
+        QStringList cells{QStringLiteral("%1: %2").arg(toQString(engine::toString(g.by)), toQString(g.name))};
+        QStringList counts;
+        for (int q = 0; q < 4; ++q) counts << formatCount(g.summary.quadrants[std::size_t(q)].count);
+        cells << formatCount(g.summary.plotted) << QString() << QString() << QString()
+              << counts.join(QStringLiteral(" · ")) + tr("  (insufficient %1)").arg(formatCount(g.summary.insufficient));
+        addRow(cells);
+    }
+    m_quadrants->resizeColumnsToContents();
+}
+
+void MatrixDock::fillThresholdControls() {
+    m_updatingControls = true;
+    const auto& t = m_session->matrix(m_current).thresholds;
+    const auto& r = m_session->matrix(m_current).result;
+    const engine::AxisThreshold* axes[2] = {&t.x, &t.y};
+    for (int axis = 0; axis < 2; ++axis) {
+        const auto mode = std::find(kModes.begin(), kModes.end(), axes[axis]->mode) - kModes.begin();
+        m_mode[axis]->setCurrentIndex(int(mode));
+        double shown = axes[axis]->value;
+        if (!axes[axis]->needsValue() && r) shown = (axis == 0 ? r->total.x.value : r->total.y.value).value_or(0.0);
+        m_value[axis]->setValue(shown);
+        m_value[axis]->setEnabled(axes[axis]->needsValue());
+    }
+    m_updatingControls = false;
+}
+
+void MatrixDock::commitThresholdControls() {
+    if (m_updatingControls) return;
+    engine::MatrixThresholds t;
+    engine::AxisThreshold* axes[2] = {&t.x, &t.y};
+    for (int axis = 0; axis < 2; ++axis) {
+        axes[axis]->mode = kModes[std::size_t(m_mode[axis]->currentIndex())];
+        axes[axis]->value = m_value[axis]->value();
+    }
+    m_session->setThresholds(m_current, t);
+}
+
+void MatrixDock::applySelection(QObject*) {
+    for (const auto& spec : engine::matrixSpecs())
+        m_thumbs[MatrixSession::index(spec.kind)]->setSelection(m_session->selectionFlags(spec.kind));
+    m_large->setSelection(m_session->selectionFlags(m_current));
+}
+
+bool MatrixDock::exportCurrent(const QString& path) {
+    const QSize size(1600, 1100);
+    if (path.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive)) return m_large->renderSvg(path, size);
+    return m_large->renderImage(size).save(path);
+}
+
+}  // namespace cw::app

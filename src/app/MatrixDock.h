@@ -1,0 +1,65 @@
+#pragma once
+// The analyst's matrix view: the battery of the five matrices (thumbnails) and one of them large,
+// with its quadrant table, thresholds, breakdown, colouring and export. Several can be open side
+// by side; they share the MatrixSession (thresholds, breakdown, selection) of the workbook.
+#include <QDockWidget>
+
+#include <array>
+
+#include "app/MatrixSession.h"
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QStackedWidget;
+class QTableWidget;
+
+namespace cw::app {
+
+class MatrixCanvas;
+
+class MatrixDock : public QDockWidget {
+    Q_OBJECT
+
+public:
+    MatrixDock(MatrixSession* session, const QString& objectName, QWidget* parent = nullptr);
+
+    engine::MatrixKind current() const { return m_current; }
+    void showMatrix(engine::MatrixKind kind);
+    MatrixCanvas* largeCanvas() const { return m_large; }
+    MatrixCanvas* thumbnail(engine::MatrixKind kind) const { return m_thumbs[MatrixSession::index(kind)]; }
+    QTableWidget* quadrantTable() const { return m_quadrants; }
+
+    /// Exports the large matrix; the format follows the suffix (.png or .svg).
+    bool exportCurrent(const QString& path);
+
+private:
+    QWidget* buildSidePanel();
+    void refreshAll();
+    void refresh(engine::MatrixKind kind);
+    void fillCanvas(MatrixCanvas* canvas, engine::MatrixKind kind, bool large);
+    void fillQuadrantTable();
+    void fillThresholdControls();
+    void commitThresholdControls();
+    void applySelection(QObject* origin);
+
+    MatrixSession* m_session;
+    engine::MatrixKind m_current = engine::MatrixKind::ProfitabilityLoyalty;
+    std::array<MatrixCanvas*, kMatrixCount> m_thumbs{};
+    std::array<QLabel*, kMatrixCount> m_thumbTitles{};
+    MatrixCanvas* m_large = nullptr;
+    QLabel* m_title = nullptr;
+    QLabel* m_message = nullptr;
+    QStackedWidget* m_stack = nullptr;
+    QTableWidget* m_quadrants = nullptr;
+    std::array<QComboBox*, 2> m_mode{};
+    std::array<QDoubleSpinBox*, 2> m_value{};
+    QComboBox* m_groupBy = nullptr;
+    QComboBox* m_colorBy = nullptr;
+    QCheckBox* m_sizeByRevenue = nullptr;
+    std::array<QCheckBox*, 2> m_log{};
+    bool m_updatingControls = false;
+};
+
+}  // namespace cw::app

@@ -1,0 +1,140 @@
+// The analyst's matrices in the main window, driven with mouse events: dragging a threshold line
+// changes the quadrant counts to what the engine computes for that threshold; a rubber band selects
+// exactly the customers inside it, in the matrix and in the customer table; undo restores the
+// previous threshold.
+#include <QMouseEvent>
+#include <QSettings>
+#include <QTableWidget>
+#include <QUndoStack>
+
+#include <cmath>
+
+#include "AppTestSupport.h"
+#include "app/AnalysisWorkspace.h"
+#include "app/CustomerTableDock.h"
+#include "app/MainWindow.h"
+#include "app/MatrixCanvas.h"
+#include "app/MatrixDock.h"
+#include "app/MatrixSession.h"
+#include "app/WorkbookDocument.h"
+#include "engine/Analysis.h"
+#include "engine/matrix/MatrixComputation.h"
+
+using namespace cw;
+using namespace cw::app;
+using cw::test::TempDir;
+using cw::test::waitFor;
+
+namespace {
+
+class MatrixWorkspaceTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        QSettings().clear();
+        path = dir.file("demo.cwb");
+        cw::test::makeDemoWorkbook(path, 800);
+        auto wb = store::Workbook::open(path);
+        ASSERT_TRUE(wb.ok());
+        auto r = engine::runAnalysis(*wb);
+        ASSERT_TRUE(r.ok()) << r.error().describe();
+    }
+    void TearDown() override { QSettings().clear(); }
+
+    void openInWindow(MainWindow& w) {
+        w.resize(1600, 1000);
+        w.show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+        w.openWorkbook(QString::fromStdString(path));
+        ASSERT_TRUE(waitFor([&] { return w.analysis()->session()->isLoaded() && !w.isBusy(); }));
+        auto* dock = w.analysis()->matrixDock();
+        dock->show();
+        dock->raise();
+        dock->showMatrix(engine::MatrixKind::ProfitabilityLoyalty);
+        QTest::qWait(50);
+    }
+
+    static void drag(QWidget* w, QPointF from, QPointF to, Qt::MouseButton button = Qt::LeftButton) {
+        auto send = [w](QEvent::Type type, QPointF p, Qt::MouseButton b, Qt::MouseButtons buttons) {
+            QMouseEvent e(type, p, w->mapToGlobal(p), b, buttons, Qt::NoModifier);
+            QApplication::sendEvent(w, &e);
+        };
+        send(QEvent::MouseMove, from, Qt::NoButton, Qt::NoButton);
+        send(QEvent::MouseButtonPress, from, button, button);
+        for (int i = 1; i <= 5; ++i) send(QEvent::MouseMove, from + (to - from) * (i / 5.0), Qt::NoButton, button);
+        send(QEvent::MouseButtonRelease, to, button, Qt::NoButton);
+    }
+
+    TempDir dir;
+    std::string path;
+};
+
+TEST_F(MatrixWorkspaceTest, DraggingTheVerticalLineGivesTheEngineCountsAndUndoRestoresIt) {
+    MainWindow w;
+    openInWindow(w);
+    auto* session = w.analysis()->session();
+    auto* canvas = w.analysis()->matrixDock()->largeCanvas();
+    const auto kind = engine::MatrixKind::ProfitabilityLoyalty;
+    const auto before = session->matrix(kind).thresholds;
+    const double oldX = canvas->thresholdX(), oldY = canvas->thresholdY();
+    ASSERT_TRUE(std::isfinite(oldX) && std::isfinite(oldY));
+
+    // Grab the vertical line half-way up and move it 60 px to the right.
+    const QPointF onLine = canvas->toPixel(oldX, oldY) + QPointF(0, -25);
+    drag(canvas, onLine, onLine + QPointF(60, 0));
+    const double newX = canvas->thresholdX();
+    ASSERT_GT(newX, oldX);
+    const auto& after = session->matrix(kind);
+    ASSERT_TRUE(after.result);
+    EXPECT_EQ(after.thresholds.x.mode, engine::ThresholdMode::Custom);
+    EXPECT_DOUBLE_EQ(after.thresholds.x.value, newX);
+    EXPECT_EQ(after.thresholds.y, before.y);
+
+    // The counts shown are what the engine computes on its own for that threshold.
+    engine::MatrixOptions o;
+    o.thresholds = after.thresholds;
+    auto expected = engine::computeMatrix(engine::matrixSpec(kind), *after.input, o);
+    ASSERT_TRUE(expected.ok());
+    auto* table = w.analysis()->matrixDock()->quadrantTable();
+    for (int q = 0; q < 4; ++q) {
+        EXPECT_EQ(after.result->total.quadrants[std::size_t(q)].count, expected->total.quadrants[std::size_t(q)].count);
+        EXPECT_EQ(table->item(q, 1)->text().remove(QChar(',')).remove(QChar(0x202F)).remove(QChar(' ')).toLongLong(),
+                  expected->total.quadrants[std::size_t(q)].count)
+            << "quadrant " << q;
+    }
+
+    // Undo restores the previous threshold (and its counts); redo brings the drag back.
+    w.document()->undoStack()->undo();
+    EXPECT_EQ(session->matrix(kind).thresholds, before);
+    EXPECT_DOUBLE_EQ(canvas->thresholdX(), oldX);
+    w.document()->undoStack()->redo();
+    EXPECT_DOUBLE_EQ(session->matrix(kind).thresholds.x.value, newX);
+}
+
+TEST_F(MatrixWorkspaceTest, ARubberBandSelectsExactlyThosePointsInTheMatrixAndTheTable) {
+    MainWindow w;
+    openInWindow(w);
+    auto* session = w.analysis()->session();
+    auto* canvas = w.analysis()->matrixDock()->largeCanvas();
+    const auto kind = engine::MatrixKind::ProfitabilityLoyalty;
+    const auto& m = session->matrix(kind);
+    // A band over the top-right part of the plot, away from the threshold lines.
+    const QPointF a = canvas->toPixel(m.result->total.x.value.value(), m.result->total.y.value.value()) + QPointF(15, -15);
+    const QRectF plot = QRectF(canvas->rect());
+    const QPointF b(std::min(a.x() + 200.0, plot.right() - 5), std::max(a.y() - 120.0, plot.top() + 5));
+    drag(canvas, a, b);
+
+    // Independently: the customers whose point maps inside the band.
+    const QRectF band = QRectF(a, b).normalized();
+    QSet<qint64> expected;
+    for (std::size_t i = 0; i < m.input->size(); ++i) {
+        if (!std::isfinite(m.input->xs[i]) || !std::isfinite(m.input->ys[i])) continue;
+        if (band.contains(canvas->toPixel(m.input->xs[i], m.input->ys[i]))) expected.insert(m.input->ids[i]);
+    }
+    ASSERT_FALSE(expected.isEmpty()) << "the band should catch some customers";
+    EXPECT_EQ(session->selection(), expected);
+    auto* table = w.analysis()->tableDock();
+    ASSERT_TRUE(waitFor([&] { return table->visibleRowCount() > 0; }));
+    EXPECT_EQ(table->selectedIds(), expected);
+}
+
+}  // namespace
