@@ -88,6 +88,7 @@ AnalysisWorkspace::AnalysisWorkspace(QMainWindow* window, WorkbookDocument* docu
         if (!m_document->isOpen() || id <= 0) return;
         m_detail->showCustomer(m_document->path(), id);
         m_detail->setQuadrants(m_session->quadrantsOf(id));
+        m_detail->raise();
     });
     connect(m_session, &MatrixSession::selectionChanged, this, [this] {
         if (m_session->selection().size() != 1 || !m_document->isOpen()) return;

@@ -19,6 +19,7 @@
 #include "app/AnalysisWorkspace.h"
 #include "app/CustomerDetailDock.h"
 #include "app/CustomerTableDock.h"
+#include "app/MatrixDock.h"
 #include "app/DockLayout.h"
 #include "app/Format.h"
 #include "app/ImportWizard.h"
@@ -72,6 +73,8 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_dataQuality, &DataQualityDock::reportChanged, m_overview, &OverviewPage::setAudit);
 
     resize(1480, 920);
+    // The matrices get most of the height; the overview keeps what is left.
+    resizeDocks({static_cast<QDockWidget*>(m_analysis->matrixDock()), m_dataSources}, {640, 220}, Qt::Vertical);
     m_layout->captureDefault();
     updateWindow();
 }

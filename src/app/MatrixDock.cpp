@@ -9,9 +9,12 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSplitter>
+#include <QScrollArea>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -82,12 +85,21 @@ MatrixDock::MatrixDock(MatrixSession* session, const QString& objectName, QWidge
     m_quadrants->verticalHeader()->hide();
     m_quadrants->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_quadrants->horizontalHeader()->setStretchLastSection(true);
-    m_quadrants->setMaximumHeight(190);
+    m_multiples = new QWidget;
+    auto* scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(m_multiples);
+    new QGridLayout(m_multiples);
+    m_tabs = new QTabWidget;
+    m_tabs->addTab(m_quadrants, tr("Quadrants"));
+    m_tabs->addTab(scroll, tr("Breakdown"));
+    m_tabs->setTabEnabled(1, false);
     auto* split = new QSplitter(Qt::Vertical);
     split->addWidget(m_large);
-    split->addWidget(m_quadrants);
-    split->setStretchFactor(0, 4);
-    split->setStretchFactor(1, 1);
+    split->addWidget(m_tabs);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setSizes({420, 230});
     mainLayout->addWidget(m_title);
     mainLayout->addWidget(split, 1);
 
@@ -163,6 +175,18 @@ QWidget* MatrixDock::buildSidePanel() {
     m_groupBy = new QComboBox;
     m_groupBy->addItems({tr("(no breakdown)"), tr("segment"), tr("channel"), tr("region"), tr("manager")});
     vform->addRow(tr("Breakdown"), m_groupBy);
+    m_filter = new QLineEdit;
+    m_filter->setPlaceholderText(tr("e.g. region=North, channel=web"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setToolTip(tr("Filters compose: different fields must all match, the same field twice admits "
+                            "either value. Fields: segment, channel, region, manager."));
+    vform->addRow(tr("Filter"), m_filter);
+    m_filterError = new QLabel;
+    m_filterError->setWordWrap(true);
+    m_filterError->setForegroundRole(QPalette::BrightText);
+    m_filterError->hide();
+    vform->addRow(m_filterError);
+    connect(m_filter, &QLineEdit::editingFinished, this, [this] { setFilterText(m_filter->text()); });
     m_colorBy = new QComboBox;
     m_colorBy->addItems({tr("quadrant"), tr("segment"), tr("channel"), tr("region"), tr("manager"), tr("(one colour)")});
     vform->addRow(tr("Colour by"), m_colorBy);
@@ -179,6 +203,7 @@ QWidget* MatrixDock::buildSidePanel() {
         static const engine::GroupField fields[] = {engine::GroupField::Segment, engine::GroupField::Channel,
                                                     engine::GroupField::Region, engine::GroupField::Manager};
         m_session->setGroupBy(i == 0 ? std::nullopt : std::optional(fields[i - 1]));
+        if (i > 0 && m_tabs->isTabEnabled(1)) m_tabs->setCurrentIndex(1);
     });
     connect(m_colorBy, &QComboBox::currentIndexChanged, this, [this] { refreshAll(); });
     connect(m_sizeByRevenue, &QCheckBox::toggled, m_large, &MatrixCanvas::setSizeByRevenue);
@@ -186,6 +211,27 @@ QWidget* MatrixDock::buildSidePanel() {
         connect(m_log[axis], &QCheckBox::toggled, this,
                 [this] { m_large->setLogScale(m_log[0]->isChecked(), m_log[1]->isChecked()); });
     return panel;
+}
+
+void MatrixDock::setBreakdown(std::optional<engine::GroupField> field) {
+    m_groupBy->setCurrentIndex(field ? static_cast<int>(*field) + 1 : 0);
+}
+
+bool MatrixDock::setFilterText(const QString& text) {
+    if (m_filter->text() != text) m_filter->setText(text);
+    std::vector<engine::MatrixFilter> filters;
+    for (const auto& part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        auto f = engine::MatrixFilter::parse(toStdString(part.trimmed()));
+        if (!f) {
+            m_filterError->setText(toQString(f.error().message));
+            m_filterError->show();
+            return false;
+        }
+        filters.push_back(std::move(*f));
+    }
+    m_filterError->hide();
+    m_session->setFilters(std::move(filters));
+    return true;
 }
 
 void MatrixDock::showMatrix(MatrixKind kind) {
@@ -215,7 +261,60 @@ void MatrixDock::refresh(MatrixKind kind) {
     m_title->setText(title);
     fillCanvas(m_large, kind, true);
     fillQuadrantTable();
+    fillSmallMultiples();
     fillThresholdControls();
+}
+
+// One thumbnail per group: the group's points in their quadrant colours, the others in the
+// neutral colour, the global thresholds, and the group's quadrant counts underneath.
+void MatrixDock::fillSmallMultiples() {
+    auto* grid = static_cast<QGridLayout*>(m_multiples->layout());
+    while (auto* item = grid->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    const auto& m = m_session->matrix(m_current);
+    const bool show = m.result && !m.result->groups.empty() && m_session->groupBy();
+    m_tabs->setTabEnabled(1, show);
+    if (!show) {
+        m_tabs->setTabText(1, tr("Breakdown"));
+        m_tabs->setCurrentIndex(0);
+        return;
+    }
+    const auto field = *m_session->groupBy();
+    m_tabs->setTabText(1, tr("By %1").arg(toQString(engine::toString(field))));
+    const auto& spec = engine::matrixSpec(m_current);
+    const auto& codes = m.input->field(field);
+    QStringList names;
+    for (const auto& q : spec.quadrants) names << toQString(q.name);
+    const int columns = 4;
+    int cell = 0;
+    for (const auto& g : m.result->groups) {
+        std::vector<std::int32_t> colour(m.input->size(), -1);
+        for (std::size_t i = 0; i < colour.size(); ++i) {
+            const auto c = codes.codes.empty() ? engine::Category::kNone : codes.codes[i];
+            const bool inGroup = c == engine::Category::kNone ? g.name == engine::kNoGroupName
+                                                              : codes.names[std::size_t(c)] == g.name;
+            if (inGroup && m.result->assignment[i] >= 0) colour[i] = m.result->assignment[i];
+        }
+        auto* canvas = new MatrixCanvas;
+        canvas->setCompact(true);
+        canvas->setMinimumSize(170, 110);
+        canvas->setPoints(m.input);
+        canvas->setThresholds(m.result->total.x.value.value_or(kNaN), m.result->total.y.value.value_or(kNaN));
+        canvas->setColorCodes(std::move(colour), names);
+        QStringList counts;
+        for (int q = 0; q < 4; ++q) counts << formatCount(g.summary.quadrants[std::size_t(q)].count);
+        auto* label = new QLabel(QStringLiteral("<b>%1</b> — %2").arg(toQString(g.name).toHtmlEscaped(), counts.join(QStringLiteral(" · "))));
+        label->setToolTip(names.join(QStringLiteral(" · ")));
+        auto* box = new QWidget;
+        auto* v = new QVBoxLayout(box);
+        v->setContentsMargins(2, 2, 2, 2);
+        v->addWidget(label);
+        v->addWidget(canvas, 1);
+        grid->addWidget(box, cell / columns, cell % columns);
+        ++cell;
+    }
 }
 
 void MatrixDock::fillCanvas(MatrixCanvas* canvas, MatrixKind kind, bool large) {

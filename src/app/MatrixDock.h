@@ -12,8 +12,10 @@ class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
+class QLineEdit;
 class QStackedWidget;
 class QTableWidget;
+class QTabWidget;
 
 namespace cw::app {
 
@@ -31,6 +33,11 @@ public:
     MatrixCanvas* thumbnail(engine::MatrixKind kind) const { return m_thumbs[MatrixSession::index(kind)]; }
     QTableWidget* quadrantTable() const { return m_quadrants; }
 
+    /// Chooses the breakdown (as the Breakdown box does); nullopt for none.
+    void setBreakdown(std::optional<engine::GroupField> field);
+    /// Filters as "region=North, channel=web" (the same field twice admits either value).
+    bool setFilterText(const QString& text);
+
     /// Exports the large matrix; the format follows the suffix (.png or .svg).
     bool exportCurrent(const QString& path);
 
@@ -40,6 +47,7 @@ private:
     void refresh(engine::MatrixKind kind);
     void fillCanvas(MatrixCanvas* canvas, engine::MatrixKind kind, bool large);
     void fillQuadrantTable();
+    void fillSmallMultiples();
     void fillThresholdControls();
     void commitThresholdControls();
     void applySelection(QObject* origin);
@@ -53,9 +61,13 @@ private:
     QLabel* m_message = nullptr;
     QStackedWidget* m_stack = nullptr;
     QTableWidget* m_quadrants = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    QWidget* m_multiples = nullptr;  ///< small multiples of the breakdown
     std::array<QComboBox*, 2> m_mode{};
     std::array<QDoubleSpinBox*, 2> m_value{};
     QComboBox* m_groupBy = nullptr;
+    QLineEdit* m_filter = nullptr;
+    QLabel* m_filterError = nullptr;
     QComboBox* m_colorBy = nullptr;
     QCheckBox* m_sizeByRevenue = nullptr;
     std::array<QCheckBox*, 2> m_log{};

@@ -93,6 +93,7 @@ ScatterColors ScatterColors::fromPalette(const QPalette& palette) {
     c.selection = dark ? QColor(0xfd, 0xae, 0x6b) : QColor(0xe6, 0x55, 0x0d);
     c.threshold = mix(c.background, c.text, 0.8);
     c.quadrantText = mix(c.background, c.text, 0.55);
+    c.uncoded = mix(c.background, c.text, 0.22);
     return c;
 }
 
@@ -193,6 +194,7 @@ QColor ScatterPainter::pointColor(std::size_t i, PointLayer layer) const {
     if (i < m_codes.size()) {
         const std::int32_t code = m_codes[i];
         if (code >= 0 && std::size_t(code) < m_palette.size()) return m_palette[code];
+        if (m_colors.uncoded.isValid()) return m_colors.uncoded;
     }
     return m_colors.point;
 }
@@ -240,7 +242,8 @@ void ScatterPainter::rasterPoints(const T* xs, const T* ys, QImage& image, Point
     for (int c = 0; c < colorCount; ++c) {
         const QColor color = selectedOnly                ? m_colors.selection
                              : c < int(m_palette.size()) ? m_palette[c]
-                                                         : m_colors.point;
+                             : !m_codes.empty() && m_colors.uncoded.isValid() ? m_colors.uncoded
+                                                                               : m_colors.point;
         colorValue[c] = premultiplied(color, selectedOnly ? 1.0 : m_colors.pointOpacity);
     }
     const double grow = selectedOnly ? 1.0 : 0.0;  // selected points get a visible rim

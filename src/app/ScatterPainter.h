@@ -42,6 +42,9 @@ struct ScatterViewport {
 
 struct ScatterColors {
     QColor background, text, grid, frame, point, selection, threshold, quadrantText;
+    /// Points without a category while others have one (e.g. outside the group of a small
+    /// multiple): neutral, so the coloured ones stand out. Invalid: the same as `point`.
+    QColor uncoded;
     double pointOpacity = 0.75;  ///< lower it for dense plots so that overlap shows density
 
     /// Colours that follow a light or dark palette (Base, Text, Mid, Highlight...).

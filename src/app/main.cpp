@@ -125,7 +125,7 @@ int main(int argc, char** argv) {
                 if (!name.isEmpty())
                     if (auto spec = cw::engine::findMatrixSpec(name.toStdString())) dock->showMatrix((*spec)->kind);
                 if (!field.isEmpty())
-                    if (auto f = cw::engine::parseGroupField(field.toStdString())) session->setGroupBy(*f);
+                    if (auto f = cw::engine::parseGroupField(field.toStdString())) dock->setBreakdown(*f);
                 if (quadrant.isEmpty()) return;
                 const auto kind = dock->current();
                 const auto& spec = cw::engine::matrixSpec(kind);

@@ -83,6 +83,14 @@ TEST(ScatterPainter, FloatPointsAndPaletteColours) {
     EXPECT_EQ(image.pixel(60, 90), qRgb(0, 128, 0));  // code 1
     const QPointF second = p.toPixel(75.0, 40.0, QSizeF(kSize));
     EXPECT_EQ(image.pixel(int(second.x()), int(second.y())), qRgb(255, 0, 0));  // no code: default
+    // With a neutral colour for uncoded points, those take it instead.
+    ScatterColors c = p.colors();
+    c.uncoded = QColor(128, 128, 128);
+    p.setColors(c);
+    QImage again = blank();
+    p.paintPoints(again);
+    EXPECT_EQ(again.pixel(int(second.x()), int(second.y())), qRgb(128, 128, 128));
+    EXPECT_EQ(again.pixel(60, 90), qRgb(0, 128, 0));
 }
 
 TEST(ScatterPainter, VectorPointLandsOnTheMappedPixel) {
