@@ -2,6 +2,10 @@
 
 #include <QAction>
 #include <QFileDialog>
+#include <QInputDialog>
+#include <QLineEdit>
+#include <QUndoCommand>
+#include <QUndoStack>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMessageBox>
@@ -19,8 +23,60 @@
 #include "app/MatrixSession.h"
 #include "app/WorkbookDocument.h"
 #include "core/Log.h"
+#include "engine/Insights.h"
+#include "engine/Segmentation.h"
+#include "store/Workbook.h"
+
+#include <nlohmann/json.hpp>
 
 namespace cw::app {
+
+namespace {
+
+// Saving a selection as a segmentation, undone by deleting it again.
+class SaveSegmentCommand : public QUndoCommand {
+public:
+    SaveSegmentCommand(WorkbookDocument* document, std::string name, std::string definition)
+        : QUndoCommand(QObject::tr("Save selection as segment “%1”").arg(toQString(name))),
+          m_document(document), m_name(std::move(name)), m_definition(std::move(definition)) {}
+    void redo() override {
+        auto* wb = m_document->workbook();
+        if (!wb) return;
+        if (auto r = engine::runSegmentation(wb->db(), m_name, m_definition); !r)
+            log::get("app")->error("saving the segment: {}", r.error().describe());
+    }
+    void undo() override {
+        if (auto* wb = m_document->workbook()) (void)engine::deleteSegmentation(wb->db(), m_name);
+    }
+private:
+    WorkbookDocument* m_document;
+    std::string m_name, m_definition;
+};
+
+// Pinning an insight, undone by deleting it.
+class PinInsightCommand : public QUndoCommand {
+public:
+    PinInsightCommand(WorkbookDocument* document, engine::Insight insight)
+        : QUndoCommand(QObject::tr("Pin insight “%1”").arg(toQString(insight.title))),
+          m_document(document), m_insight(std::move(insight)) {}
+    void redo() override {
+        auto* wb = m_document->workbook();
+        if (!wb) return;
+        auto id = engine::pinInsight(wb->db(), m_insight);
+        if (id) m_id = *id;
+    }
+    void undo() override {
+        if (auto* wb = m_document->workbook(); wb && m_id > 0) (void)engine::deleteInsight(wb->db(), m_id);
+        m_id = 0;
+    }
+    std::int64_t m_id = 0;
+
+private:
+    WorkbookDocument* m_document;
+    engine::Insight m_insight;
+};
+
+}  // namespace
 
 AnalysisWorkspace::AnalysisWorkspace(QMainWindow* window, WorkbookDocument* document)
     : QObject(window),
@@ -123,6 +179,28 @@ QMenu* AnalysisWorkspace::createMenu() {
     m_export = menu->addAction(tr("&Export matrix…"), this, &AnalysisWorkspace::exportMatrix);
     m_export->setShortcut(QKeySequence(tr("Ctrl+E")));
     menu->addSeparator();
+    auto* save = menu->addAction(tr("Save selection as &segment…"), this, [this] {
+        bool ok = false;
+        const QString name = QInputDialog::getText(m_window, tr("Save selection as segment"),
+                                                   tr("Name of the segment (%n customer(s) selected):", nullptr,
+                                                      int(m_session->selection().size())),
+                                                   QLineEdit::Normal, QString(), &ok);
+        if (!ok) return;
+        if (auto st = saveSelectionAsSegment(name); !st)
+            QMessageBox::warning(m_window, tr("Save selection as segment"), toQString(st.error().describe()));
+    });
+    save->setShortcut(QKeySequence(tr("Ctrl+Shift+S")));
+    auto* pin = menu->addAction(tr("&Pin selection as insight…"), this, [this] {
+        bool ok = false;
+        const QString title = QInputDialog::getText(m_window, tr("Pin insight"), tr("What does the selection show?"),
+                                                    QLineEdit::Normal, QString(), &ok);
+        if (!ok) return;
+        const QString note = QInputDialog::getMultiLineText(m_window, tr("Pin insight"), tr("Note:"), QString(), &ok);
+        if (!ok) return;
+        if (auto st = pinSelection(title, note); !st)
+            QMessageBox::warning(m_window, tr("Pin insight"), toQString(st.error().describe()));
+    });
+    pin->setShortcut(QKeySequence(tr("Ctrl+Shift+P")));
     auto* clear = menu->addAction(tr("Clear &selection"), this, [this] { m_session->setSelection({}, nullptr); });
     clear->setShortcut(QKeySequence(Qt::Key_Escape));
     m_analyze->setEnabled(m_document->isOpen());
@@ -141,6 +219,45 @@ void AnalysisWorkspace::analyze() {
     m_cancel->show();
     m_window->statusBar()->showMessage(tr("Analysing…"));
     m_job->start(m_document->path());
+}
+
+Status AnalysisWorkspace::saveSelectionAsSegment(const QString& name) {
+    auto* wb = m_document->workbook();
+    if (!wb) return makeError(ErrorKind::Usage, "no workbook is open");
+    if (m_session->selection().isEmpty())
+        return makeError(ErrorKind::Usage, "nothing is selected", "select customers in a matrix or the table first");
+    const auto trimmed = toStdString(name.trimmed());
+    if (trimmed.empty()) return makeError(ErrorKind::Usage, "the segment needs a name");
+    auto exists = wb->db().prepare("SELECT 1 FROM segmentations WHERE name = ?");
+    if (!exists) return exists.takeError();
+    exists->bind(1, trimmed);
+    if (exists->step())
+        return makeError(ErrorKind::Usage, "a segmentation named '" + trimmed + "' exists already", "choose another name");
+    std::vector<std::int64_t> ids(m_session->selection().begin(), m_session->selection().end());
+    std::sort(ids.begin(), ids.end());
+    const nlohmann::json def{{"method", "selection"}, {"label", trimmed}, {"customer_ids", ids}};
+    auto* cmd = new SaveSegmentCommand(m_document, trimmed, def.dump());
+    m_document->undoStack()->push(cmd);
+    return {};
+}
+
+Status AnalysisWorkspace::pinSelection(const QString& title, const QString& note) {
+    if (!m_document->workbook()) return makeError(ErrorKind::Usage, "no workbook is open");
+    if (m_session->selection().isEmpty())
+        return makeError(ErrorKind::Usage, "nothing is selected", "select customers in a matrix or the table first");
+    if (title.trimmed().isEmpty()) return makeError(ErrorKind::Usage, "an insight needs a title");
+    engine::Insight insight;
+    insight.title = toStdString(title.trimmed());
+    insight.note = toStdString(note);
+    insight.customerIds.assign(m_session->selection().begin(), m_session->selection().end());
+    std::sort(insight.customerIds.begin(), insight.customerIds.end());
+    const auto kind = m_matrixDock->current();
+    const auto& m = m_session->matrix(kind);
+    insight.sourceJson = nlohmann::json{{"matrix", engine::matrixSpec(kind).name},
+                                        {"thresholds", nlohmann::json::parse(m.thresholds.toJson())}}
+                             .dump();
+    m_document->undoStack()->push(new PinInsightCommand(m_document, std::move(insight)));
+    return {};
 }
 
 MatrixDock* AnalysisWorkspace::newMatrixView() {

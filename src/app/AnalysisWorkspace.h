@@ -5,6 +5,8 @@
 #include <QList>
 #include <QObject>
 
+#include "core/Result.h"
+
 class QAction;
 class QDockWidget;
 class QLabel;
@@ -44,6 +46,11 @@ public:
 
     /// Starts the analysis of the open workbook in the background.
     void analyze();
+    /// Stores the selected customers as a segmentation "name" (selected vs others); undoable.
+    Status saveSelectionAsSegment(const QString& name);
+    /// Pins the selected customers with a title and a note as an insight; undoable.
+    Status pinSelection(const QString& title, const QString& note);
+
     /// Opens one more matrix view beside the others.
     MatrixDock* newMatrixView();
 

@@ -195,6 +195,21 @@ Result<Labelled> runRules(store::Database& db, json def) {
     return out;
 }
 
+// A saved selection: the chosen customers in one segment, everyone else in "others". Re-running
+// keeps the same customers (those that still exist).
+Result<Labelled> runSelection(store::Database& db, json def) {
+    auto table = readMetrics(db, {}, false);
+    if (!table) return table.takeError();
+    const auto ids = def.at("customer_ids").get<std::vector<std::int64_t>>();
+    const std::set<std::int64_t> chosen(ids.begin(), ids.end());
+    Labelled out;
+    out.labels = {def.value("label", std::string("selected")), "others"};
+    out.segmentDefinitions = {json{{"customers", chosen.size()}}, json::object()};
+    for (auto id : table->customerId) out.label.push_back(chosen.count(id) ? 0 : 1);
+    out.definition = def;
+    return out;
+}
+
 Result<Labelled> runScore(store::Database& db, json def) {
     if (!def.contains("weights") || !def["weights"].is_object() || def["weights"].empty())
         return usage("a score needs weights, e.g. {\"margin\": 2, \"loyalty\": 1}");
@@ -242,8 +257,8 @@ Status validateSegmentation(const std::string& definitionJson) {
         return usage(std::string("the definition is not JSON: ") + e.what());
     }
     const auto method = def.value("method", std::string());
-    if (method != "kmeans" && method != "rules" && method != "score")
-        return usage("unknown method '" + method + "' (rules, score or kmeans)");
+    if (method != "kmeans" && method != "rules" && method != "score" && method != "selection")
+        return usage("unknown method '" + method + "' (rules, score, kmeans or selection)");
     auto known = [](const std::string& m) {
         const auto& all = segmentationMetrics();
         return std::find(all.begin(), all.end(), m) != all.end();
@@ -255,6 +270,10 @@ Status validateSegmentation(const std::string& definitionJson) {
             if (def.contains("k") && !def["k"].is_string() && (def["k"].get<int>() < 2 || def["k"].get<int>() > 50))
                 return usage("k must be 2..50 or \"auto\"");
             if (def.value("restarts", 10) < 1) return usage("restarts must be at least 1");
+        } else if (method == "selection") {
+            if (!def.contains("customer_ids") || !def["customer_ids"].is_array() || def["customer_ids"].empty())
+                return usage("a selection needs customer_ids");
+            (void)def["customer_ids"].get<std::vector<std::int64_t>>();
         } else if (method == "score") {
             if (!def.contains("weights") || !def["weights"].is_object() || def["weights"].empty())
                 return usage("a score needs weights, e.g. margin=2,loyalty=1");
@@ -277,9 +296,10 @@ Result<SegmentationOutcome> runSegmentation(store::Database& db, const std::stri
     const auto method = def["method"].get<std::string>();
     const auto t0 = std::chrono::steady_clock::now();
     auto since = [&t0] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(); };
-    Result<Labelled> run = method == "kmeans" ? runKMeans(db, def, progress)
-                           : method == "rules" ? runRules(db, def)
-                                               : runScore(db, def);
+    Result<Labelled> run = method == "kmeans"      ? runKMeans(db, def, progress)
+                           : method == "rules"     ? runRules(db, def)
+                           : method == "selection" ? runSelection(db, def)
+                                                   : runScore(db, def);
     if (!run) return run.takeError();
     log::get("engine")->debug("segmentation '{}': {} computed in {:.3f} s", name, method, since());
     auto table = readMetrics(db, {}, false);  // customer ids in the same order
@@ -362,6 +382,21 @@ Result<std::vector<SegmentationOutcome>> rerunSegmentations(store::Database& db,
         out.push_back(std::move(*r));
     }
     return out;
+}
+
+Status deleteSegmentation(store::Database& db, const std::string& name) {
+    auto id = db.prepareOrThrow("SELECT id FROM segmentations WHERE name = ?");
+    id.bind(1, name);
+    if (!id.step()) return makeError(ErrorKind::Usage, "no segmentation named '" + name + "'");
+    const auto sid = id.int64(0);
+    store::Transaction tx(db);
+    for (const char* sql : {"DELETE FROM customer_segments WHERE segmentation_id = ?",
+                            "DELETE FROM segments WHERE segmentation_id = ?", "DELETE FROM segmentations WHERE id = ?"}) {
+        auto del = db.prepareOrThrow(sql);
+        del.bind(1, sid);
+        if (!del.exec()) throw store::SqlError{del.lastError()};
+    }
+    return tx.commit();
 }
 
 Result<std::vector<SegmentationOutcome>> listSegmentations(store::Database& db) {

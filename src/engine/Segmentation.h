@@ -4,7 +4,8 @@
 //   rules  — profitability × potential tiers (quantile cuts);
 //   score  — weighted "goodness" score over standardised metrics, in bands;
 //   kmeans — k-means (k-means++, restarts) on standardised metrics, k given or suggested by the
-//            silhouette.
+//            silhouette;
+//   selection — customers chosen by the analyst (e.g. in a matrix) against the others.
 // Values come from customer_metrics, so `analyze` must have run; customers lacking a value the
 // method needs go to a "no data" segment, never to a made-up one.
 #include <cstdint>
@@ -47,6 +48,9 @@ Status validateSegmentation(const std::string& definitionJson);
 /// segmentation of that name). Runs inside the caller's transaction when one is open.
 Result<SegmentationOutcome> runSegmentation(store::Database& db, const std::string& name,
                                             const std::string& definitionJson, const ProgressFn& progress = {});
+
+/// Deletes a stored segmentation and its memberships.
+Status deleteSegmentation(store::Database& db, const std::string& name);
 
 /// Re-runs every stored segmentation (after `analyze`).
 Result<std::vector<SegmentationOutcome>> rerunSegmentations(store::Database& db, const ProgressFn& progress = {});

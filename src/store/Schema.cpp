@@ -262,12 +262,26 @@ CREATE TABLE customer_segments (
 CREATE INDEX customer_segments_segment ON customer_segments(segment_id);
 )SQL";
 
+// What the analyst keeps from exploring: pinned insights (a selection of customers with a note,
+// later used by the business-model canvas and the reports).
+constexpr std::string_view kV3 = R"SQL(
+CREATE TABLE insights (
+  id           INTEGER PRIMARY KEY,
+  created_at   TEXT NOT NULL,
+  title        TEXT NOT NULL,
+  note         TEXT NOT NULL DEFAULT '',
+  source       TEXT NOT NULL DEFAULT '{}',  -- JSON: matrix, quadrant, thresholds, filters
+  customer_ids TEXT NOT NULL DEFAULT '[]'   -- JSON array of customers.id
+);
+)SQL";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> all = {
         {1, "initial workbook: data, imports, surveys, custom fields", kV1},
         {2, "analysis results: customer metrics, model fits, attribute metrics, segmentations", kV2},
+        {3, "pinned insights", kV3},
     };
     return all;
 }

@@ -137,4 +137,39 @@ TEST_F(MatrixWorkspaceTest, ARubberBandSelectsExactlyThosePointsInTheMatrixAndTh
     EXPECT_EQ(table->selectedIds(), expected);
 }
 
+TEST_F(MatrixWorkspaceTest, ASelectionIsSavedAsASegmentAndPinnedAsAnInsightUndoably) {
+    MainWindow w;
+    openInWindow(w);
+    auto* ws = w.analysis();
+    auto* session = ws->session();
+    EXPECT_FALSE(ws->saveSelectionAsSegment(QStringLiteral("chosen")).ok()) << "nothing selected yet";
+    const auto kind = engine::MatrixKind::ProfitabilityLoyalty;
+    const auto& m = session->matrix(kind);
+    std::vector<std::int32_t> butterflies;
+    for (std::size_t i = 0; i < m.result->assignment.size(); ++i)
+        if (m.result->assignment[i] == 1) butterflies.push_back(std::int32_t(i));
+    session->setSelection(session->idsOf(kind, butterflies), nullptr);
+    const auto selected = session->selection().size();
+    ASSERT_GT(selected, 0);
+    auto count = [&](const std::string& sql) { return w.document()->workbook()->db().queryInt(sql).value_or(-1); };
+
+    ASSERT_TRUE(ws->saveSelectionAsSegment(QStringLiteral("chosen")).ok());
+    EXPECT_EQ(count("SELECT count(*) FROM customer_segments c JOIN segments s ON s.id = c.segment_id "
+                    "WHERE s.label = 'chosen'"),
+              selected);
+    EXPECT_FALSE(ws->saveSelectionAsSegment(QStringLiteral("chosen")).ok()) << "names are unique";
+    ASSERT_TRUE(ws->pinSelection(QStringLiteral("Profitable but leaving"), QStringLiteral("call them")).ok());
+    EXPECT_EQ(count("SELECT json_array_length(customer_ids) FROM insights WHERE title = 'Profitable but leaving'"),
+              selected);
+    EXPECT_FALSE(ws->pinSelection(QString(), QString()).ok());
+
+    w.document()->undoStack()->undo();
+    EXPECT_EQ(count("SELECT count(*) FROM insights"), 0);
+    w.document()->undoStack()->undo();
+    EXPECT_EQ(count("SELECT count(*) FROM segmentations WHERE name = 'chosen'"), 0);
+    EXPECT_EQ(count("SELECT count(*) FROM customer_segments"), 0);
+    w.document()->undoStack()->redo();
+    EXPECT_EQ(count("SELECT count(*) FROM segmentations WHERE name = 'chosen'"), 1);
+}
+
 }  // namespace

@@ -1,0 +1,51 @@
+#include "engine/Insights.h"
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+
+#include "core/CivilTime.h"
+#include "store/Database.h"
+
+namespace cw::engine {
+
+Result<std::int64_t> pinInsight(store::Database& db, const Insight& insight) {
+    if (insight.title.empty())
+        return makeError(ErrorKind::Usage, "an insight needs a title", "say in a few words what the selection shows");
+    const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    auto st = db.prepare(
+        "INSERT INTO insights(created_at, title, note, source, customer_ids) VALUES(?,?,?,?,?)");
+    if (!st) return st.takeError();
+    st->bind(1, insight.createdAt.empty() ? formatDateTime(static_cast<std::int64_t>(now), false) : insight.createdAt);
+    st->bind(2, insight.title).bind(3, insight.note);
+    st->bind(4, insight.sourceJson.empty() ? std::string("{}") : insight.sourceJson);
+    st->bind(5, nlohmann::json(insight.customerIds).dump());
+    if (!st->exec()) return makeError(ErrorKind::Internal, "storing the insight: " + st->lastError());
+    return db.lastInsertRowId();
+}
+
+Status deleteInsight(store::Database& db, std::int64_t id) {
+    auto st = db.prepare("DELETE FROM insights WHERE id = ?");
+    if (!st) return st.takeError();
+    st->bind(1, id);
+    if (!st->exec()) return makeError(ErrorKind::Internal, "deleting the insight: " + st->lastError());
+    return {};
+}
+
+Result<std::vector<Insight>> listInsights(store::Database& db) {
+    std::vector<Insight> out;
+    auto st = db.prepare("SELECT id, created_at, title, note, source, customer_ids FROM insights ORDER BY id");
+    if (!st) return st.takeError();
+    while (st->step()) {
+        Insight i{st->int64(0), st->text(1), st->text(2), st->text(3), st->text(4), {}};
+        try {
+            i.customerIds = nlohmann::json::parse(st->text(5)).get<std::vector<std::int64_t>>();
+        } catch (const nlohmann::json::exception&) {
+            return makeError(ErrorKind::Workbook, "insight " + std::to_string(i.id) + " has unreadable customer ids");
+        }
+        out.push_back(std::move(i));
+    }
+    return out;
+}
+
+}  // namespace cw::engine

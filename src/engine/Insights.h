@@ -1,0 +1,28 @@
+#pragma once
+// Pinned insights: a selection of customers with a title and a note, and where it came from
+// (matrix, quadrant, thresholds, filters as JSON), kept in the workbook for the business-model
+// canvas and the reports.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/Result.h"
+
+namespace cw::store {
+class Database;
+}
+
+namespace cw::engine {
+
+struct Insight {
+    std::int64_t id = 0;
+    std::string createdAt, title, note, sourceJson;
+    std::vector<std::int64_t> customerIds;
+};
+
+/// Stores an insight and returns its id. Usage error when the title is empty.
+Result<std::int64_t> pinInsight(store::Database& db, const Insight& insight);
+Status deleteInsight(store::Database& db, std::int64_t id);
+Result<std::vector<Insight>> listInsights(store::Database& db);
+
+}  // namespace cw::engine
