@@ -1,6 +1,9 @@
 #include "app/DockLayout.h"
 
+#include <QCryptographicHash>
+#include <QFileInfo>
 #include <QMainWindow>
+#include <QSettings>
 
 #include "app/SettingValue.h"
 
@@ -31,6 +34,32 @@ void DockLayout::save() const {
     kGeometry.set(m_window->saveGeometry());
     kState.set(m_window->saveState(kStateVersion));
     kVersion.set(kStateVersion);
+}
+
+namespace {
+
+QString workbookKey(const QString& path) {
+    const QByteArray abs = QFileInfo(path).absoluteFilePath().toUtf8();
+    return QStringLiteral("Workbooks/%1/").arg(
+        QString::fromLatin1(QCryptographicHash::hash(abs, QCryptographicHash::Sha1).toHex().left(16)));
+}
+
+}  // namespace
+
+void DockLayout::saveFor(const QString& workbookPath) const {
+    if (workbookPath.isEmpty()) return;
+    QSettings settings;
+    const QString key = workbookKey(workbookPath);
+    settings.setValue(key + QStringLiteral("state"), m_window->saveState(kStateVersion));
+    settings.setValue(key + QStringLiteral("stateVersion"), kStateVersion);
+}
+
+bool DockLayout::restoreFor(const QString& workbookPath) {
+    QSettings settings;
+    const QString key = workbookKey(workbookPath);
+    if (settings.value(key + QStringLiteral("stateVersion")).toInt() != kStateVersion) return false;
+    const QByteArray state = settings.value(key + QStringLiteral("state")).toByteArray();
+    return !state.isEmpty() && m_window->restoreState(state, kStateVersion);
 }
 
 bool DockLayout::resetToDefault() {

@@ -5,6 +5,7 @@
 #include <QByteArray>
 
 class QMainWindow;
+class QString;
 
 namespace cw::app {
 
@@ -21,6 +22,11 @@ public:
     /// or it has another version.
     bool restoreSaved();
     void save() const;
+    /// The layout kept for one workbook (a consultant arranges each client's file differently):
+    /// saved under a key derived from the file's absolute path, restored when it is opened.
+    void saveFor(const QString& workbookPath) const;
+    bool restoreFor(const QString& workbookPath);
+
     /// Back to the layout captured by captureDefault().
     bool resetToDefault();
     const QByteArray& defaultState() const { return m_default; }

@@ -65,6 +65,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::openWorkbook);
     connect(m_document, &WorkbookDocument::workbookOpened, this, [this] {
         m_recent->add(m_document->path());
+        if (m_restoreLayouts) m_layout->restoreFor(m_document->path());
         updateWindow();
     });
     connect(m_document, &WorkbookDocument::openFailed, this, &MainWindow::openFailed);
@@ -106,7 +107,10 @@ void MainWindow::createActions() {
     connect(m_actions.newWorkbook, &QAction::triggered, this, &MainWindow::newWorkbook);
     connect(m_actions.open, &QAction::triggered, this, &MainWindow::openWorkbookDialog);
     connect(m_actions.import, &QAction::triggered, this, [this] { showImportWizard(); });
-    connect(m_actions.close, &QAction::triggered, m_document, &WorkbookDocument::close);
+    connect(m_actions.close, &QAction::triggered, this, [this] {
+        if (m_restoreLayouts && m_document->isOpen()) m_layout->saveFor(m_document->path());
+        m_document->close();
+    });
     connect(m_actions.quit, &QAction::triggered, this, &QWidget::close);
     connect(m_actions.resetLayout, &QAction::triggered, this, &MainWindow::resetLayout);
     connect(m_actions.about, &QAction::triggered, this, &MainWindow::about);
@@ -169,6 +173,7 @@ void MainWindow::createDocks() {
 }
 
 void MainWindow::openWorkbook(const QString& path) {
+    if (m_restoreLayouts && m_document->isOpen()) m_layout->saveFor(m_document->path());
     m_statusPath->setText(tr("Opening %1…").arg(QDir::toNativeSeparators(path)));
     kLastDirectory.set(QFileInfo(path).absolutePath());
     m_document->openInBackground(path);
@@ -220,6 +225,7 @@ ImportWizard* MainWindow::importWizard() const {
 
 void MainWindow::restoreLayout() {
     m_layout->restoreSaved();
+    m_restoreLayouts = true;
 }
 
 void MainWindow::resetLayout() {
@@ -233,6 +239,7 @@ bool MainWindow::isBusy() const {
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     m_layout->save();
+    if (m_restoreLayouts && m_document->isOpen()) m_layout->saveFor(m_document->path());
     m_document->close();
     event->accept();
 }

@@ -79,6 +79,7 @@ private:
     DataQualityDock* m_dataQuality = nullptr;
     LogDock* m_log = nullptr;
     AnalysisWorkspace* m_analysis = nullptr;
+    bool m_restoreLayouts = false;  ///< per-workbook layouts: on once restoreLayout() ran
     QPointer<ImportWizard> m_wizard;
     QLabel* m_statusPath = nullptr;
     QLabel* m_statusCounts = nullptr;

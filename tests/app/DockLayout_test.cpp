@@ -111,3 +111,27 @@ TEST_F(DockLayoutTest, LayoutOfAnotherVersionIsIgnored) {
 }
 
 }  // namespace
+
+namespace {
+
+// Each workbook keeps its own arrangement of docks.
+TEST(DockLayoutPerWorkbook, EachWorkbookComesBackWithItsOwnLayout) {
+    QSettings().clear();
+    cw::app::MainWindow w;
+    w.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+    cw::app::DockLayout layout(&w);
+    auto* log = w.logDock();
+    log->show();
+    layout.saveFor(QStringLiteral("/tmp/a.cwb"));
+    log->hide();
+    layout.saveFor(QStringLiteral("/tmp/b.cwb"));
+    ASSERT_TRUE(layout.restoreFor(QStringLiteral("/tmp/a.cwb")));
+    EXPECT_FALSE(log->isHidden());
+    ASSERT_TRUE(layout.restoreFor(QStringLiteral("/tmp/b.cwb")));
+    EXPECT_TRUE(log->isHidden());
+    EXPECT_FALSE(layout.restoreFor(QStringLiteral("/tmp/never-saved.cwb")));
+    QSettings().clear();
+}
+
+}  // namespace
