@@ -18,6 +18,7 @@
 #include "app/AnalyzeJob.h"
 #include "app/CustomerDetailDock.h"
 #include "app/CustomerTableDock.h"
+#include "app/DefinitionsDialog.h"
 #include "app/Format.h"
 #include "app/MatrixDock.h"
 #include "app/MatrixSession.h"
@@ -76,6 +77,32 @@ private:
     engine::Insight m_insight;
 };
 
+// New analysis definitions: saved, then the analysis re-runs in the background; undo puts the
+// previous definitions back and re-runs it again.
+class DefinitionsCommand : public QUndoCommand {
+public:
+    DefinitionsCommand(WorkbookDocument* document, AnalysisWorkspace* workspace, engine::AnalysisSettings before,
+                       engine::AnalysisSettings after)
+        : QUndoCommand(QObject::tr("Change definitions")),
+          m_document(document), m_workspace(workspace), m_before(before), m_after(after) {}
+    void redo() override { apply(m_after); }
+    void undo() override { apply(m_before); }
+
+private:
+    void apply(const engine::AnalysisSettings& s) {
+        auto* wb = m_document->workbook();
+        if (!wb) return;
+        if (auto st = s.save(*wb); !st) {
+            log::get("app")->error("saving the definitions: {}", st.error().describe());
+            return;
+        }
+        m_workspace->analyze();
+    }
+    WorkbookDocument* m_document;
+    AnalysisWorkspace* m_workspace;
+    engine::AnalysisSettings m_before, m_after;
+};
+
 }  // namespace
 
 AnalysisWorkspace::AnalysisWorkspace(QMainWindow* window, WorkbookDocument* document)
@@ -103,6 +130,11 @@ AnalysisWorkspace::AnalysisWorkspace(QMainWindow* window, WorkbookDocument* docu
         m_window->statusBar()->showMessage(tr("Analysing: %1…").arg(phase));
     });
     connect(m_job, &AnalyzeJob::finished, this, [this](const AnalyzeJob::Outcome& out) {
+        if (m_rerun) {
+            m_rerun = false;
+            m_job->start(m_document->path());
+            return;
+        }
         m_progress->hide();
         m_cancel->hide();
         if (m_analyze) m_analyze->setEnabled(m_document->isOpen());
@@ -174,6 +206,20 @@ QMenu* AnalysisWorkspace::createMenu() {
     m_analyze = menu->addAction(tr("&Analyze"), this, &AnalysisWorkspace::analyze);
     m_analyze->setShortcut(QKeySequence(tr("Ctrl+R")));
     m_analyze->setStatusTip(tr("Compute every metric, fit the models and store the results"));
+    auto* definitions = menu->addAction(tr("&Definitions…"), this, [this] {
+        auto* wb = m_document->workbook();
+        if (!wb) return;
+        auto current = engine::AnalysisSettings::load(*wb);
+        if (!current) {
+            QMessageBox::warning(m_window, tr("Definitions"), toQString(current.error().describe()));
+            return;
+        }
+        DefinitionsDialog dialog(*current, m_window);
+        if (dialog.exec() != QDialog::Accepted) return;
+        if (auto st = changeDefinitions(dialog.settings()); !st)
+            QMessageBox::warning(m_window, tr("Definitions"), toQString(st.error().describe()));
+    });
+    definitions->setShortcut(QKeySequence(tr("Ctrl+Shift+D")));
     m_newView = menu->addAction(tr("&New matrix view"), this, [this] { newMatrixView(); });
     m_newView->setShortcut(QKeySequence(tr("Ctrl+Shift+M")));
     m_export = menu->addAction(tr("&Export matrix…"), this, &AnalysisWorkspace::exportMatrix);
@@ -212,13 +258,28 @@ bool AnalysisWorkspace::isBusy() const {
 }
 
 void AnalysisWorkspace::analyze() {
-    if (!m_document->isOpen() || m_job->isRunning()) return;
+    if (!m_document->isOpen()) return;
+    if (m_job->isRunning()) {
+        m_rerun = true;  // the definitions changed meanwhile: run again once this one ends
+        return;
+    }
     m_analyze->setEnabled(false);
     m_progress->setRange(0, 0);
     m_progress->show();
     m_cancel->show();
     m_window->statusBar()->showMessage(tr("Analysing…"));
     m_job->start(m_document->path());
+}
+
+Status AnalysisWorkspace::changeDefinitions(const engine::AnalysisSettings& settings) {
+    auto* wb = m_document->workbook();
+    if (!wb) return makeError(ErrorKind::Usage, "no workbook is open");
+    if (auto st = settings.validate(); !st) return st;
+    auto before = engine::AnalysisSettings::load(*wb);
+    if (!before) return before.takeError();
+    if (before->toJson() == settings.toJson()) return {};
+    m_document->undoStack()->push(new DefinitionsCommand(m_document, this, *before, settings));
+    return {};
 }
 
 Status AnalysisWorkspace::saveSelectionAsSegment(const QString& name) {

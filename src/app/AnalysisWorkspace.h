@@ -6,6 +6,7 @@
 #include <QObject>
 
 #include "core/Result.h"
+#include "engine/AnalysisSettings.h"
 
 class QAction;
 class QDockWidget;
@@ -51,6 +52,9 @@ public:
     /// Pins the selected customers with a title and a note as an insight; undoable.
     Status pinSelection(const QString& title, const QString& note);
 
+    /// Saves new analysis definitions (an undoable edit) and re-runs the analysis in the background.
+    Status changeDefinitions(const engine::AnalysisSettings& settings);
+
     /// Opens one more matrix view beside the others.
     MatrixDock* newMatrixView();
 
@@ -77,6 +81,7 @@ private:
     QAction* m_export = nullptr;
     QProgressBar* m_progress = nullptr;
     QToolButton* m_cancel = nullptr;
+    bool m_rerun = false;
 };
 
 }  // namespace cw::app

@@ -172,4 +172,30 @@ TEST_F(MatrixWorkspaceTest, ASelectionIsSavedAsASegmentAndPinnedAsAnInsightUndoa
     EXPECT_EQ(count("SELECT count(*) FROM segmentations WHERE name = 'chosen'"), 1);
 }
 
+TEST_F(MatrixWorkspaceTest, NewDefinitionsReRunTheAnalysisInTheBackgroundAndUndoRestoresThem) {
+    MainWindow w;
+    openInWindow(w);
+    auto* ws = w.analysis();
+    bool analysed = false;
+    QObject::connect(ws, &AnalysisWorkspace::analysed, [&] { analysed = true; });
+    auto settings = engine::AnalysisSettings::load(*w.document()->workbook());
+    ASSERT_TRUE(settings.ok());
+    const int before = settings->windowMonths;
+    settings->windowMonths = 6;
+    ASSERT_TRUE(ws->changeDefinitions(*settings).ok());
+    ASSERT_TRUE(waitFor([&] { return analysed && !w.isBusy(); }));
+    auto lastWindow = [&] {
+        auto wb = store::Workbook::open(path, store::Workbook::OpenMode::ReadOnly);
+        auto text = wb->db().queryText("SELECT settings FROM analysis_runs ORDER BY id DESC LIMIT 1");
+        return engine::AnalysisSettings::fromJson(*text)->windowMonths;
+    };
+    EXPECT_EQ(lastWindow(), 6);
+    analysed = false;
+    w.document()->undoStack()->undo();
+    ASSERT_TRUE(waitFor([&] { return analysed && !w.isBusy(); }));
+    EXPECT_EQ(lastWindow(), before);
+    settings->windowMonths = 0;
+    EXPECT_FALSE(ws->changeDefinitions(*settings).ok()) << "invalid definitions are refused";
+}
+
 }  // namespace
