@@ -421,6 +421,10 @@ void MatrixCanvas::hover(const QPointF& pos, const QPointF& globalPos) {
     const QString yTitle = title(m_painter.yTitle(), in.y.label, "y");
     text += xTitle + QStringLiteral(": ") + formatValue(in.xs[index]) + QLatin1Char('\n') + yTitle +
             QStringLiteral(": ") + formatValue(in.ys[index]);
+    if (m_tooltipExtra) {
+        const QString extra = m_tooltipExtra(index);
+        if (!extra.isEmpty()) text += QLatin1Char('\n') + extra;
+    }
     QToolTip::showText(globalPos.toPoint(), text, this);
 }
 

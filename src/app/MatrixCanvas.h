@@ -12,6 +12,8 @@
 #include <QStringList>
 #include <QWidget>
 
+#include <functional>
+
 #include <array>
 #include <cstdint>
 #include <memory>
@@ -46,6 +48,8 @@ public:
     void setCompact(bool compact);
     /// Back to the whole data (and thresholds) in view.
     void resetView();
+    /// More lines for a point's tooltip (e.g. the customer's name and figures), or empty.
+    void setTooltipExtra(std::function<QString(int)> extra) { m_tooltipExtra = std::move(extra); }
 
     double thresholdX() const { return m_painter.thresholdX(); }
     double thresholdY() const { return m_painter.thresholdY(); }
@@ -129,6 +133,7 @@ private:
     double m_pressThresholdX = 0, m_pressThresholdY = 0;
     QRectF m_band;
     int m_hovered = -1;
+    std::function<QString(int)> m_tooltipExtra;
 };
 
 }  // namespace cw::app

@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSplitter>
@@ -123,6 +124,25 @@ MatrixDock::MatrixDock(MatrixSession* session, const QString& objectName, QWidge
     outer->addWidget(m_stack);
     setWidget(content);
 
+    // The tooltip adds the quadrant, revenue and margin of the customer under the mouse.
+    m_large->setTooltipExtra([this](int i) {
+        const auto& m = m_session->matrix(m_current);
+        if (!m.input || !m.result || std::size_t(i) >= m.input->size()) return QString();
+        QStringList lines;
+        const auto q = m.result->assignment[std::size_t(i)];
+        if (q >= 0) lines << tr("quadrant: %1").arg(toQString(engine::matrixSpec(m_current).quadrants[std::size_t(q)].name));
+        const auto& seg = m.input->field(engine::GroupField::Segment);
+        const auto& reg = m.input->field(engine::GroupField::Region);
+        const auto& man = m.input->field(engine::GroupField::Manager);
+        for (auto [what, cat] : {std::pair{tr("segment"), &seg}, std::pair{tr("region"), &reg}, std::pair{tr("manager"), &man}})
+            if (cat->loaded() && cat->codes[std::size_t(i)] >= 0)
+                lines << QStringLiteral("%1: %2").arg(what, toQString(cat->names[std::size_t(cat->codes[std::size_t(i)])]));
+        if (std::isfinite(m.input->revenue[std::size_t(i)]))
+            lines << tr("revenue %1 · margin %2")
+                         .arg(QLocale().toString(m.input->revenue[std::size_t(i)], 'f', 0),
+                              QLocale().toString(m.input->margin[std::size_t(i)], 'f', 0));
+        return lines.join(QLatin1Char('\n'));
+    });
     connect(m_large, &MatrixCanvas::thresholdDropped, this, [this](double oldX, double oldY, double x, double y) {
         auto t = m_session->matrix(m_current).thresholds;
         if (x != oldX) t.x = {engine::ThresholdMode::Custom, x};
