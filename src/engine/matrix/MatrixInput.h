@@ -54,7 +54,7 @@ struct MatrixInput {
     PointKind points = PointKind::Customer;
 
     std::vector<std::int64_t> ids;        ///< customer or attribute id
-    std::vector<std::string> labels;      ///< customer code or attribute name (may be empty)
+    std::vector<std::string> labels;      ///< "code — name" of a customer, or the attribute name (may be empty)
     std::vector<double> xs, ys;           ///< axis values; NaN = no data
     std::vector<double> revenue, margin;  ///< NaN (attributes) or 0-when-unknown sums; see loader
     std::array<Category, kGroupFieldCount> fields;

@@ -137,7 +137,7 @@ Result<MatrixInput> loadCustomers(store::Workbook& wb, const MatrixSpec& spec,
     }
     // Axis column names come from the spec, never from data; the segmentation id is bound.
     auto st = db.prepare(
-        "SELECT c.id, c.code, m." + spec.x.metric + ", m." + spec.y.metric +
+        "SELECT c.id, CASE WHEN coalesce(c.name, '') = '' THEN c.code ELSE c.code || ' — ' || c.name END, m." + spec.x.metric + ", m." + spec.y.metric +
         ", m.revenue, m.margin, c.region, c.channel, "
         "CASE WHEN ?1 IS NULL THEN c.segment ELSE s.label END, mg.id, mg.name, mg.code "
         "FROM customers c LEFT JOIN customer_metrics m ON m.customer_id = c.id "
