@@ -18,7 +18,7 @@ using engine::MatrixKind;
 MatrixSession::Loaded loadAll(const std::string& path) {
     MatrixSession::Loaded out;
     try {
-        auto wb = store::Workbook::open(path, store::Workbook::OpenMode::ReadOnly);
+        auto wb = store::Workbook::open(path, store::Workbook::OpenMode::ReadOnly, store::Workbook::Integrity::Trust);
         if (!wb) {
             out.error = toQString(wb.error().describe());
             return out;

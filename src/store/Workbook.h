@@ -30,11 +30,16 @@ struct ImportSummary {
 class Workbook {
 public:
     enum class OpenMode { ReadOnly, ReadWrite };
+    /// Check: verify the whole file (PRAGMA quick_check) before use. Trust: skip that scan, for
+    /// a further read-only connection to a workbook this process has already opened and checked
+    /// (the GUI's workers); ignored for read-write opens, which always check.
+    enum class Integrity { Check, Trust };
 
     /// Creates a new, empty workbook; fails if `path` exists.
     static Result<Workbook> create(const std::string& path);
     /// Opens an existing workbook, migrating it forward when opened ReadWrite.
-    static Result<Workbook> open(const std::string& path, OpenMode mode = OpenMode::ReadWrite);
+    static Result<Workbook> open(const std::string& path, OpenMode mode = OpenMode::ReadWrite,
+                                 Integrity integrity = Integrity::Check);
 
     Database& db() { return m_db; }
     const std::string& path() const { return m_db.path(); }

@@ -115,3 +115,21 @@ TEST(Workbook, RefusesEmptyFile) {
 }
 
 }  // namespace
+
+namespace {
+
+// A trusted read-only open skips only the whole-file scan: it still refuses what the header and
+// the probes can tell, and a read-write open always scans.
+TEST(WorkbookIntegrity, TrustSkipsOnlyTheScanOfReadOnlyOpens) {
+    cw::test::TempDir dir;
+    const auto path = dir.file("w.cwb");
+    ASSERT_TRUE(cw::store::Workbook::create(path).ok());
+    using W = cw::store::Workbook;
+    EXPECT_TRUE(W::open(path, W::OpenMode::ReadOnly, W::Integrity::Trust).ok());
+    const auto text = dir.write("t.cwb", "not a workbook at all, just text\n");
+    auto refused = W::open(text, W::OpenMode::ReadOnly, W::Integrity::Trust);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().kind, cw::ErrorKind::Workbook);
+}
+
+}  // namespace
