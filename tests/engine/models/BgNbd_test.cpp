@@ -15,20 +15,9 @@
 namespace cw::engine {
 namespace {
 
-RfmSummary cdnowWeeks(const PurchaseLog& log) {
-    CalibrationOptions o;
-    o.unit = TimeUnit::Weeks;
-    o.calibrationEnd = test::dayOfYmd(19970930);
-    return summarizePurchases(log, o);
-}
-
-RfmSummary cdnowSample() {
-    return cdnowWeeks(test::toPurchaseLog(test::readCdnowCsv(test::testData("cdnow_sample.csv"))));
-}
-
-void expectWithin(double value, double reference, double relative) {
-    EXPECT_NEAR(value, reference, std::abs(reference) * relative) << "reference " << reference;
-}
+using test::cdnowSample;
+using test::cdnowWeeks;
+using test::expectWithin;
 
 // ∫_0^1 f(p) p^(a−1) dp with p = u^(1/a), which removes the singularity of p^(a−1) at 0.
 template <class F>

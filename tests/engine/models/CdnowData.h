@@ -10,8 +10,14 @@
 #include <tuple>
 #include <vector>
 
+#include <gtest/gtest.h>
+
+#include <cmath>
+
 #include "core/CivilTime.h"
 #include "engine/models/PurchaseLog.h"
+#include "engine/models/RfmSummary.h"
+#include "support/TempDir.h"
 
 namespace cw::test {
 
@@ -86,6 +92,23 @@ inline std::vector<Purchase> readCdnowMaster(const std::string& path) {
         if (ss >> id >> ymd >> cds >> value) rows.push_back({id, dayOfYmd(ymd), value});
     }
     return rows;
+}
+
+/// The CDNOW reference setting of the published fits: weeks, calibration end 1997-09-30.
+inline engine::RfmSummary cdnowWeeks(const engine::PurchaseLog& log) {
+    engine::CalibrationOptions o;
+    o.unit = engine::TimeUnit::Weeks;
+    o.calibrationEnd = dayOfYmd(19970930);
+    return engine::summarizePurchases(log, o);
+}
+
+/// The committed CDNOW sample (2,357 customers) in that setting.
+inline engine::RfmSummary cdnowSample() {
+    return cdnowWeeks(toPurchaseLog(readCdnowCsv(testData("cdnow_sample.csv"))));
+}
+
+inline void expectWithin(double value, double reference, double relative) {
+    EXPECT_NEAR(value, reference, std::abs(reference) * relative) << "reference " << reference;
 }
 
 }  // namespace cw::test

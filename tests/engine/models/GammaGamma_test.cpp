@@ -14,20 +14,9 @@
 namespace cw::engine {
 namespace {
 
-RfmSummary cdnowWeeks(const PurchaseLog& log) {
-    CalibrationOptions o;
-    o.unit = TimeUnit::Weeks;
-    o.calibrationEnd = test::dayOfYmd(19970930);
-    return summarizePurchases(log, o);
-}
-
-RfmSummary cdnowSample() {
-    return cdnowWeeks(test::toPurchaseLog(test::readCdnowCsv(test::testData("cdnow_sample.csv"))));
-}
-
-void expectWithin(double value, double reference, double relative) {
-    EXPECT_NEAR(value, reference, std::abs(reference) * relative) << "reference " << reference;
-}
+using test::cdnowSample;
+using test::cdnowWeeks;
+using test::expectWithin;
 
 // Fader & Hardie (2013) and lifetimes on the CDNOW sample (shared/ANCHORS.md).
 TEST(GammaGamma, FitsCdnowSampleToPublishedParameters) {
