@@ -13,7 +13,7 @@ packages=(build-essential cmake ninja-build pkg-config git
   qt6-base-dev libqt6sql6-sqlite libqt6opengl6-dev qt6-charts-dev qt6-svg-dev libgl-dev libxkbcommon-dev
   libeigen3-dev libspdlog-dev libfmt-dev libsqlite3-dev sqlite3 libgtest-dev libgmock-dev
   nlohmann-json3-dev libcli11-dev libfast-float-dev libnlopt-cxx-dev libboost-math-dev
-  xvfb xauth poppler-utils fonts-dejavu-core time xz-utils)
+  xvfb xauth poppler-utils fonts-dejavu-core time xz-utils ccache util-linux)
 
 install_missing() {
     local missing=()
@@ -33,7 +33,15 @@ install_missing() {
 }
 
 configure_and_build() {
-    cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+    local launcher=()
+    if command -v ccache >/dev/null 2>&1; then
+        # Paths relative to the checkout and no build-directory hash: a fresh clone elsewhere
+        # (CI) hits the cache of an earlier build. Sloppiness lets precompiled headers be cached.
+        export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=1
+        export CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime
+        launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+    fi
+    cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" >/dev/null
     cmake --build "$build" -j "$jobs"
 }
 

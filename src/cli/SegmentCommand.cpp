@@ -131,17 +131,22 @@ int runSegmentCommand(const SegmentArgs& a) {
             return 0;
         }
         if (a.name.empty()) return fail(makeError(ErrorKind::Usage, "give the segmentation a --name"));
-        auto out = engine::runSegmentation(db, a.name, *def);
+        // The segmentation and its activation are one unit: stored together or not at all.
+        auto out = store::inOwnTransaction(db, [&](store::WriteTransaction& tx) -> Result<engine::SegmentationOutcome> {
+            auto r = engine::runSegmentation(tx, a.name, *def);
+            if (r && a.activate)
+                if (auto st = store::writeSetting(tx, "segmentation.active", nlohmann::json(a.name).dump()); !st)
+                    return st.takeError();
+            return r;
+        });
         if (!out) return fail(out.error());
-        if (a.activate)
-            if (auto st = wb->setSetting("segmentation.active", nlohmann::json(a.name).dump()); !st) return fail(st.error());
         if (a.asJson)
             std::cout << toJson(*out).dump(2) << '\n';
         else
             printOutcome(*out);
         return 0;
     } catch (const store::SqlError& e) {
-        return fail(makeError(ErrorKind::Internal, e.message));
+        return fail(store::sqliteError(db, e));
     }
 }
 

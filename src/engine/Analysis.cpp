@@ -125,6 +125,19 @@ Result<AnalysisSummary> runAnalysis(store::Workbook& wb, const AnalysisOptions& 
         return progress && !progress({phase, done, total});
     };
     const auto cancelError = [] { return makeError(ErrorKind::Cancelled, "analysis cancelled; nothing was stored"); };
+    auto& db = wb.db();
+    // The write lock is taken before anything is read: what is stored is computed from exactly
+    // the data it is stored beside, and a busy workbook stops the analysis before any work.
+    // Foreign keys off for the bulk store (every reference comes from the workbook itself); the
+    // pragma must be set before the transaction begins, and outlives it.
+    std::optional<store::BulkWriteMode> bulk;
+    std::optional<store::WriteTransaction> tx;
+    if (options.store) {
+        bulk.emplace(db, 64);
+        auto begun = store::WriteTransaction::begin(db);
+        if (!begun) return begun.takeError();
+        tx.emplace(std::move(*begun));
+    }
     try {
         if (options.settings) {
             s.settings = *options.settings;
@@ -133,7 +146,6 @@ Result<AnalysisSummary> runAnalysis(store::Workbook& wb, const AnalysisOptions& 
             if (!loaded) return loaded.takeError();
             s.settings = *loaded;
         }
-        auto& db = wb.db();
         auto customers = loadCustomers(db, s.settings.walletField);
         if (!customers) return customers.takeError();
         auto cts = loadCostToServe(db);
@@ -183,21 +195,19 @@ Result<AnalysisSummary> runAnalysis(store::Workbook& wb, const AnalysisOptions& 
         phases.lap("loyalty, exits");
         if (cancelled("storing", 0, 0)) return cancelError();
 
-        if (options.store) {
-            store::BulkWriteMode bulk(db, 64);  // every reference comes from the workbook itself
-            store::Transaction tx(db);
+        if (tx) {
             auto run = db.prepareOrThrow(
                 "INSERT INTO analysis_runs(started_at, analysis_day, window_start, settings) VALUES(?,?,?,?)");
             run.bind(1, nowIso()).bind(2, std::int64_t(s.calendar.analysisDay));
             run.bind(3, std::int64_t(s.calendar.windowStart)).bind(4, s.settings.toJson());
             if (!run.exec()) throw store::SqlError{"recording the analysis: " + run.lastError()};
             s.runId = db.lastInsertRowId();
-            storeCustomerMetrics(db, *customers, m);
-            storeAttributeMetrics(db, *survey);
-            if (auto st = db.exec("DELETE FROM model_fits"); !st) return st.takeError();  // no stale fit survives
-            for (const auto& r : s.models) storeModelFit(db, r.name, s.runId, r.json);
+            storeCustomerMetrics(*tx, *customers, m);
+            storeAttributeMetrics(*tx, *survey);
+            clearModelFits(*tx);  // no stale fit survives
+            for (const auto& r : s.models) storeModelFit(*tx, r.name, s.runId, r.json);
             phases.lap("store");
-            auto segmentations = rerunSegmentations(db);
+            auto segmentations = rerunSegmentations(*tx);
             if (!segmentations) return segmentations.takeError();
             s.segmentations = static_cast<std::int64_t>(segmentations->size());
             phases.lap("segmentations");
@@ -207,14 +217,14 @@ Result<AnalysisSummary> runAnalysis(store::Workbook& wb, const AnalysisOptions& 
             auto fin = db.prepareOrThrow("UPDATE analysis_runs SET finished_at = ?, summary = ? WHERE id = ?");
             fin.bind(1, nowIso()).bind(2, s.toJson()).bind(3, s.runId);
             if (!fin.exec()) throw store::SqlError{"recording the analysis: " + fin.lastError()};
-            if (auto st = tx.commit(); !st) return st.takeError();
+            if (auto st = tx->commit(); !st) return st.takeError();
         }
         if (!options.store) s.links = loyaltyLinks(m.satisfaction, m.loyalty, m.margin, segmentLabels(db, *customers));
         s.seconds = phases.total();
         log::get("engine")->info("analysis of {} customers in {:.2f} s", s.customers, s.seconds);
         return s;
     } catch (const store::SqlError& e) {
-        return makeError(ErrorKind::Internal, e.message);
+        return store::sqliteError(db, e);
     }
 }
 

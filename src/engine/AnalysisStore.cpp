@@ -75,7 +75,8 @@ void bindRow(store::Statement& st, int base, std::int64_t id, const MetricsTable
 
 }  // namespace
 
-void storeCustomerMetrics(store::Database& db, const CustomerInfo& customers, const MetricsTable& m) {
+void storeCustomerMetrics(store::WriteTransaction& tx, const CustomerInfo& customers, const MetricsTable& m) {
+    auto& db = tx.db();
     if (auto st = db.exec("DELETE FROM customer_metrics"); !st) throw store::SqlError{st.error().message};
     auto many = db.prepareOrThrow(insertSql(kRowsPerInsert));
     auto one = db.prepareOrThrow(insertSql(1));
@@ -93,7 +94,8 @@ void storeCustomerMetrics(store::Database& db, const CustomerInfo& customers, co
     }
 }
 
-void storeAttributeMetrics(store::Database& db, const SurveyAnalysis& survey) {
+void storeAttributeMetrics(store::WriteTransaction& tx, const SurveyAnalysis& survey) {
+    auto& db = tx.db();
     if (auto st = db.exec("DELETE FROM attribute_metrics"); !st) throw store::SqlError{st.error().message};
     auto ins = db.prepareOrThrow(
         "INSERT INTO attribute_metrics(attribute_id, responses, satisfaction, stated_importance, derived_importance, "
@@ -106,8 +108,12 @@ void storeAttributeMetrics(store::Database& db, const SurveyAnalysis& survey) {
     }
 }
 
-void storeModelFit(store::Database& db, const std::string& name, std::int64_t runId, const std::string& json) {
-    auto st = db.prepareOrThrow("INSERT OR REPLACE INTO model_fits(name, run_id, report) VALUES(?,?,?)");
+void clearModelFits(store::WriteTransaction& tx) {
+    if (auto st = tx.db().exec("DELETE FROM model_fits"); !st) throw store::SqlError{st.error().message};
+}
+
+void storeModelFit(store::WriteTransaction& tx, const std::string& name, std::int64_t runId, const std::string& json) {
+    auto st = tx.db().prepareOrThrow("INSERT OR REPLACE INTO model_fits(name, run_id, report) VALUES(?,?,?)");
     st.bind(1, name).bind(2, runId).bind(3, json);
     if (!st.exec()) throw store::SqlError{"storing the model fit: " + st.lastError()};
 }

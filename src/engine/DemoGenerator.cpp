@@ -175,21 +175,18 @@ Result<DemoSummary> generateDemo(store::Workbook& wb, const DemoOptions& options
         Population pop = buildPopulation(options, rng);
         if (progress && !progress({"generating", n, n})) return cancelled();
 
-        store::Transaction tx(wb.db());
-        if (!tx.active())
-            return makeError(ErrorKind::Workbook, "the workbook is locked by another program",
-                             "close the other program and try again");
+        auto tx = store::WriteTransaction::begin(wb.db());
+        if (!tx) return tx.takeError();
         DemoWriter writer(wb.db(), options.attributes);
         writer.beginImport("demo:" + std::to_string(options.seed) + ":" + std::to_string(n));
         DemoSummary summary;
         if (!writeAll(pop, options, writer, summary, progress)) return cancelled();
-        if (auto st = tx.commit(); !st) return st.takeError();
+        if (auto st = tx->commit(); !st) return st.takeError();
         log->info("demo workbook: {} customers, {} transactions, {} survey answers (seed {})",
                   summary.customers, summary.transactions, summary.surveyResponses, options.seed);
         return summary;
     } catch (const store::SqlError& e) {
-        return makeError(ErrorKind::Internal, e.message,
-                         "check the free disk space and that the workbook is writable");
+        return store::sqliteError(wb.db(), e);
     }
 }
 

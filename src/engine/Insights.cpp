@@ -13,23 +13,28 @@ Result<std::int64_t> pinInsight(store::Database& db, const Insight& insight) {
     if (insight.title.empty())
         return makeError(ErrorKind::Usage, "an insight needs a title", "say in a few words what the selection shows");
     const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    auto st = db.prepare(
-        "INSERT INTO insights(created_at, title, note, source, customer_ids) VALUES(?,?,?,?,?)");
-    if (!st) return st.takeError();
-    st->bind(1, insight.createdAt.empty() ? formatDateTime(static_cast<std::int64_t>(now), false) : insight.createdAt);
-    st->bind(2, insight.title).bind(3, insight.note);
-    st->bind(4, insight.sourceJson.empty() ? std::string("{}") : insight.sourceJson);
-    st->bind(5, nlohmann::json(insight.customerIds).dump());
-    if (!st->exec()) return makeError(ErrorKind::Internal, "storing the insight: " + st->lastError());
-    return db.lastInsertRowId();
+    return store::inOwnTransaction(db, [&](store::WriteTransaction&) -> Result<std::int64_t> {
+        auto st = db.prepare(
+            "INSERT INTO insights(created_at, title, note, source, customer_ids) VALUES(?,?,?,?,?)");
+        if (!st) return st.takeError();
+        st->bind(1, insight.createdAt.empty() ? formatDateTime(static_cast<std::int64_t>(now), false)
+                                              : insight.createdAt);
+        st->bind(2, insight.title).bind(3, insight.note);
+        st->bind(4, insight.sourceJson.empty() ? std::string("{}") : insight.sourceJson);
+        st->bind(5, nlohmann::json(insight.customerIds).dump());
+        if (!st->exec()) return store::sqliteError(db, "storing the insight");
+        return db.lastInsertRowId();
+    });
 }
 
 Status deleteInsight(store::Database& db, std::int64_t id) {
-    auto st = db.prepare("DELETE FROM insights WHERE id = ?");
-    if (!st) return st.takeError();
-    st->bind(1, id);
-    if (!st->exec()) return makeError(ErrorKind::Internal, "deleting the insight: " + st->lastError());
-    return {};
+    return store::inOwnTransaction(db, [&](store::WriteTransaction&) -> Status {
+        auto st = db.prepare("DELETE FROM insights WHERE id = ?");
+        if (!st) return st.takeError();
+        st->bind(1, id);
+        if (!st->exec()) return store::sqliteError(db, "deleting the insight");
+        return {};
+    });
 }
 
 Result<std::vector<Insight>> listInsights(store::Database& db) {

@@ -288,8 +288,9 @@ Status validateSegmentation(const std::string& definitionJson) {
     return {};
 }
 
-Result<SegmentationOutcome> runSegmentation(store::Database& db, const std::string& name,
+Result<SegmentationOutcome> runSegmentation(store::WriteTransaction& tx, const std::string& name,
                                             const std::string& definitionJson, const ProgressFn& progress) {
+    auto& db = tx.db();
     if (name.empty()) return usage("a segmentation needs a name");
     if (auto st = validateSegmentation(definitionJson); !st) return st.takeError();
     const json def = json::parse(definitionJson);
@@ -305,9 +306,6 @@ Result<SegmentationOutcome> runSegmentation(store::Database& db, const std::stri
     auto table = readMetrics(db, {}, false);  // customer ids in the same order
     if (!table) return table.takeError();
 
-    const bool ownTransaction = sqlite3_get_autocommit(db.handle()) != 0;
-    std::optional<store::Transaction> tx;
-    if (ownTransaction) tx.emplace(db);
     SegmentationOutcome out;
     out.name = name;
     out.method = method;
@@ -365,38 +363,50 @@ Result<SegmentationOutcome> runSegmentation(store::Database& db, const std::stri
         if (!st.exec()) throw store::SqlError{"storing segment memberships: " + st.lastError()};
         st.reset();
     }
-    if (tx)
-        if (auto st = tx->commit(); !st) return st.takeError();
     log::get("engine")->debug("segmentation '{}': stored at {:.3f} s", name, since());
     return out;
 }
 
-Result<std::vector<SegmentationOutcome>> rerunSegmentations(store::Database& db, const ProgressFn& progress) {
+Result<SegmentationOutcome> runSegmentation(store::Database& db, const std::string& name,
+                                            const std::string& definitionJson, const ProgressFn& progress) {
+    return inOwnTransaction(db, [&](store::WriteTransaction& tx) {
+        return runSegmentation(tx, name, definitionJson, progress);
+    });
+}
+
+Result<std::vector<SegmentationOutcome>> rerunSegmentations(store::WriteTransaction& tx, const ProgressFn& progress) {
     std::vector<std::pair<std::string, std::string>> defs;
-    auto st = db.prepareOrThrow("SELECT name, definition FROM segmentations ORDER BY id");
+    auto st = tx.db().prepareOrThrow("SELECT name, definition FROM segmentations ORDER BY id");
     while (st.step()) defs.emplace_back(st.text(0), st.text(1));
     std::vector<SegmentationOutcome> out;
     for (const auto& [name, def] : defs) {
-        auto r = runSegmentation(db, name, def, progress);
+        auto r = runSegmentation(tx, name, def, progress);
         if (!r) return r.takeError();
         out.push_back(std::move(*r));
     }
     return out;
 }
 
+Result<std::vector<SegmentationOutcome>> rerunSegmentations(store::Database& db, const ProgressFn& progress) {
+    return inOwnTransaction(db, [&](store::WriteTransaction& tx) { return rerunSegmentations(tx, progress); });
+}
+
 Status deleteSegmentation(store::Database& db, const std::string& name) {
-    auto id = db.prepareOrThrow("SELECT id FROM segmentations WHERE name = ?");
-    id.bind(1, name);
-    if (!id.step()) return makeError(ErrorKind::Usage, "no segmentation named '" + name + "'");
-    const auto sid = id.int64(0);
-    store::Transaction tx(db);
-    for (const char* sql : {"DELETE FROM customer_segments WHERE segmentation_id = ?",
-                            "DELETE FROM segments WHERE segmentation_id = ?", "DELETE FROM segmentations WHERE id = ?"}) {
-        auto del = db.prepareOrThrow(sql);
-        del.bind(1, sid);
-        if (!del.exec()) throw store::SqlError{del.lastError()};
-    }
-    return tx.commit();
+    auto done = inOwnTransaction(db, [&](store::WriteTransaction& tx) -> Result<bool> {
+        auto id = db.prepareOrThrow("SELECT id FROM segmentations WHERE name = ?");
+        id.bind(1, name);
+        if (!id.step()) return makeError(ErrorKind::Usage, "no segmentation named '" + name + "'");
+        const auto sid = id.int64(0);
+        for (const char* sql : {"DELETE FROM customer_segments WHERE segmentation_id = ?",
+                                "DELETE FROM segments WHERE segmentation_id = ?", "DELETE FROM segmentations WHERE id = ?"}) {
+            auto del = tx.db().prepareOrThrow(sql);
+            del.bind(1, sid);
+            if (!del.exec()) throw store::SqlError{del.lastError()};
+        }
+        return true;
+    });
+    if (!done) return done.takeError();
+    return {};
 }
 
 Result<std::vector<SegmentationOutcome>> listSegmentations(store::Database& db) {

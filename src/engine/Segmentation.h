@@ -20,6 +20,7 @@
 namespace cw::store {
 class Database;
 class Workbook;
+class WriteTransaction;
 }
 
 namespace cw::engine {
@@ -45,14 +46,22 @@ const std::vector<std::string>& segmentationMetrics();
 Status validateSegmentation(const std::string& definitionJson);
 
 /// Runs the definition on the current metrics and stores it under `name` (replacing a
-/// segmentation of that name). Runs inside the caller's transaction when one is open.
+/// segmentation of that name), inside the caller's write transaction: the metrics read and the
+/// memberships written are of one state of the workbook.
+Result<SegmentationOutcome> runSegmentation(store::WriteTransaction& tx, const std::string& name,
+                                            const std::string& definitionJson, const ProgressFn& progress = {});
+/// The same as one unit of work in its own transaction: a busy or read-only workbook stops it
+/// before anything is computed, and nothing of it is stored unless all of it is.
 Result<SegmentationOutcome> runSegmentation(store::Database& db, const std::string& name,
                                             const std::string& definitionJson, const ProgressFn& progress = {});
 
-/// Deletes a stored segmentation and its memberships.
+/// Deletes a stored segmentation and its memberships (in its own transaction).
 Status deleteSegmentation(store::Database& db, const std::string& name);
 
-/// Re-runs every stored segmentation (after `analyze`).
+/// Re-runs every stored segmentation (after `analyze`), inside the caller's transaction.
+Result<std::vector<SegmentationOutcome>> rerunSegmentations(store::WriteTransaction& tx,
+                                                            const ProgressFn& progress = {});
+/// The same in its own transaction.
 Result<std::vector<SegmentationOutcome>> rerunSegmentations(store::Database& db, const ProgressFn& progress = {});
 
 /// The stored segmentations with their segments and counts.

@@ -1,12 +1,71 @@
 #include "store/Database.h"
 
+#include <cctype>
+#include <cstdlib>
+#include <cstring>
+
 namespace cw::store {
+namespace {
+
+constexpr const char* kOutsideTransaction =
+    "a change to the workbook was attempted outside a transaction (a bug); nothing was written";
+
+bool startsWithWord(const char* sql, const char* word) {
+    while (*sql && std::isspace(static_cast<unsigned char>(*sql))) ++sql;
+    const std::size_t n = std::strlen(word);
+    return strncasecmp(sql, word, n) == 0 && !std::isalnum(static_cast<unsigned char>(sql[n]));
+}
+
+// A path as the path part of a file: URI (RFC 3986 percent-encoding of what is not plain).
+std::string uriPath(const std::string& path) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : path) {
+        if (std::isalnum(c) || std::strchr("/-._~", c)) {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 0xF];
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+int busyTimeoutMs() {
+    static const int ms = [] {
+        const char* v = std::getenv("CLIENTING_BUSY_TIMEOUT_MS");
+        if (!v || !*v) return 5000;
+        char* end = nullptr;
+        const long n = std::strtol(v, &end, 10);
+        return (*end == '\0' && n >= 0 && n <= 3'600'000) ? static_cast<int>(n) : 5000;
+    }();
+    return ms;
+}
+
+bool changesData(sqlite3_stmt* stmt) {
+    if (!stmt || sqlite3_stmt_readonly(stmt)) return false;
+    const char* sql = sqlite3_sql(stmt);
+    if (!sql) return true;
+    for (const char* w : {"PRAGMA", "BEGIN", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE", "VACUUM"})
+        if (startsWithWord(sql, w)) return false;
+    return true;
+}
+
+bool Statement::mayRun() {
+    if (!m_changesData || sqlite3_get_autocommit(m_db) == 0) return true;
+    m_error = kOutsideTransaction;
+    return false;
+}
 
 Statement& Statement::operator=(Statement&& o) noexcept {
     if (this != &o) {
         if (m_stmt) sqlite3_finalize(m_stmt);
         m_db = o.m_db;
         m_stmt = o.m_stmt;
+        m_changesData = o.m_changesData;
         o.m_stmt = nullptr;
     }
     return *this;
@@ -38,6 +97,7 @@ Statement& Statement::bindNull(int i) {
 }
 
 bool Statement::step() {
+    if (!mayRun()) return false;
     int rc = sqlite3_step(m_stmt);
     if (rc == SQLITE_ROW) return true;
     if (rc != SQLITE_DONE) m_error = sqlite3_errmsg(m_db);
@@ -46,6 +106,7 @@ bool Statement::step() {
 
 bool Statement::exec() {
     m_error.clear();
+    if (!mayRun()) return false;
     int rc;
     while ((rc = sqlite3_step(m_stmt)) == SQLITE_ROW) {
     }
@@ -96,13 +157,18 @@ Database::~Database() {
 
 Result<Database> Database::open(const std::string& path, Mode mode) {
     int flags = SQLITE_OPEN_NOMUTEX;
+    std::string name = path;
     switch (mode) {
         case Mode::ReadOnly: flags |= SQLITE_OPEN_READONLY; break;
+        case Mode::Immutable:
+            flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+            name = "file:" + uriPath(path) + "?immutable=1";
+            break;
         case Mode::ReadWrite: flags |= SQLITE_OPEN_READWRITE; break;
         case Mode::Create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
     }
     sqlite3* db = nullptr;
-    int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+    int rc = sqlite3_open_v2(name.c_str(), &db, flags, nullptr);
     if (rc != SQLITE_OK) {
         Error e = makeError(ErrorKind::Workbook,
                             std::string("cannot open: ") + (db ? sqlite3_errmsg(db) : "out of memory"),
@@ -112,7 +178,7 @@ Result<Database> Database::open(const std::string& path, Mode mode) {
         return e;
     }
     sqlite3_extended_result_codes(db, 1);
-    sqlite3_busy_timeout(db, 5000);
+    sqlite3_busy_timeout(db, busyTimeoutMs());
     Database d;
     d.m_db = db;
     d.m_path = path;
@@ -120,14 +186,24 @@ Result<Database> Database::open(const std::string& path, Mode mode) {
 }
 
 Status Database::exec(std::string_view sql) {
-    std::string s(sql);
-    char* err = nullptr;
-    if (sqlite3_exec(m_db, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
-        std::string msg = err ? err : sqlite3_errmsg(m_db);
-        sqlite3_free(err);
-        Error e = makeError(ErrorKind::Internal, "SQL failed: " + msg);
-        e.file = m_path;
-        return e;
+    const char* p = sql.data();
+    const char* end = sql.data() + sql.size();
+    while (p < end) {
+        sqlite3_stmt* raw = nullptr;
+        const char* tail = nullptr;
+        if (sqlite3_prepare_v2(m_db, p, static_cast<int>(end - p), &raw, &tail) != SQLITE_OK)
+            return sqliteError(*this, "SQL failed");
+        p = tail;
+        if (!raw) continue;  // white space or a comment
+        Statement st(m_db, raw);
+        if (!st.exec()) {
+            if (st.lastError() == kOutsideTransaction) {
+                Error e = makeError(ErrorKind::Internal, kOutsideTransaction);
+                e.file = m_path;
+                return e;
+            }
+            return sqliteError(*this, "SQL failed");
+        }
     }
     return {};
 }
@@ -162,19 +238,73 @@ std::optional<std::string> Database::queryText(std::string_view sql) {
     return st->text(0);
 }
 
-Transaction::Transaction(Database& db) : m_db(db) {
-    m_active = db.exec("BEGIN IMMEDIATE").ok();
+Result<WriteTransaction> WriteTransaction::begin(Database& db) {
+    if (db.inTransaction())
+        return makeError(ErrorKind::Internal, "a write transaction was begun inside another (a bug)");
+    if (auto st = db.exec("BEGIN IMMEDIATE"); !st) return st.takeError();
+    return WriteTransaction(db);
 }
 
-Transaction::~Transaction() {
-    if (m_active) (void)m_db.exec("ROLLBACK");
+WriteTransaction::~WriteTransaction() {
+    if (m_active && m_db->inTransaction()) (void)m_db->exec("ROLLBACK");
 }
 
-Status Transaction::commit() {
-    if (!m_active) return makeError(ErrorKind::Internal, "no active transaction to commit");
-    auto st = m_db.exec("COMMIT");
-    if (st) m_active = false;
-    return st;
+Status WriteTransaction::commit() {
+    if (!m_active) return makeError(ErrorKind::Internal, "the transaction was committed already (a bug)");
+    m_active = false;
+    if (auto st = m_db->exec("COMMIT"); !st) {
+        if (m_db->inTransaction()) (void)m_db->exec("ROLLBACK");
+        return st.takeError();
+    }
+    return {};
+}
+
+Error sqliteError(const Database& db, const std::string& context) {
+    const int code = db.handle() ? sqlite3_extended_errcode(db.handle()) : SQLITE_CANTOPEN;
+    const std::string detail = db.errorMessage();
+    Error e;
+    switch (code & 0xFF) {
+        case SQLITE_BUSY:
+        case SQLITE_LOCKED:
+            e = makeError(ErrorKind::Workbook, "the workbook is busy: another program is writing to it",
+                          "wait until the other import or analysis has finished (or close the program "
+                          "that holds it) and try again; nothing was changed");
+            break;
+        case SQLITE_READONLY:
+            e = makeError(ErrorKind::Workbook, "the workbook is read-only (" + detail + ")",
+                          "copy it to a folder where you may write, or change its permissions; nothing was changed");
+            break;
+        case SQLITE_FULL:
+            e = makeError(ErrorKind::Internal, context + ": the disk is full; nothing was stored",
+                          "free some disk space and try again; the workbook is as it was before");
+            break;
+        case SQLITE_CORRUPT:
+        case SQLITE_NOTADB:
+            e = makeError(ErrorKind::Workbook, "the workbook is corrupt: " + detail,
+                          "restore it from a backup; the file was not modified");
+            break;
+        case SQLITE_IOERR:
+        case SQLITE_CANTOPEN:
+            e = makeError(ErrorKind::Internal, context + ": the workbook file could not be read or written (" +
+                                                   detail + ")",
+                          "check that the disk is available and that you may write to the workbook's folder; "
+                          "nothing was stored");
+            break;
+        default:
+            e = makeError(ErrorKind::Internal, context + ": " + detail);
+    }
+    e.file = db.path();
+    return e;
+}
+
+Error sqliteError(const Database& db, const SqlError& err) {
+    const int code = db.handle() ? sqlite3_extended_errcode(db.handle()) & 0xFF : SQLITE_OK;
+    if (code == SQLITE_OK || code == SQLITE_ROW || code == SQLITE_DONE || code == SQLITE_ERROR) {
+        Error e = makeError(ErrorKind::Internal, err.message);
+        e.file = db.path();
+        return e;
+    }
+    return sqliteError(db, err.message);
 }
 
 BulkWriteMode::BulkWriteMode(Database& db, int cacheMiB) : m_db(db) {

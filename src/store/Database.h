@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "core/Result.h"
 
@@ -14,11 +15,21 @@ namespace cw::store {
 
 class Database;
 
+/// How long a connection waits for another program's write lock before it reports the workbook
+/// busy: 5 s, or CLIENTING_BUSY_TIMEOUT_MS (0 … 3,600,000) from the environment.
+int busyTimeoutMs();
+
+/// True for SQL that changes data and so must run inside a WriteTransaction (PRAGMAs and
+/// transaction control are not counted).
+bool changesData(sqlite3_stmt* stmt);
+
 /// A prepared statement. Bind indexes are 1-based, column indexes 0-based.
 class Statement {
 public:
     Statement() = default;
-    Statement(Statement&& o) noexcept : m_db(o.m_db), m_stmt(o.m_stmt) { o.m_stmt = nullptr; }
+    Statement(Statement&& o) noexcept : m_db(o.m_db), m_stmt(o.m_stmt), m_changesData(o.m_changesData) {
+        o.m_stmt = nullptr;
+    }
     Statement& operator=(Statement&& o) noexcept;
     Statement(const Statement&) = delete;
     Statement& operator=(const Statement&) = delete;
@@ -44,7 +55,8 @@ public:
     /// Runs one step: true when a row is available, false when done. Errors are thrown as
     /// cw::store::SqlError only by stepOrThrow(); step() records them in lastError().
     bool step();
-    /// Runs to completion (for INSERT/UPDATE/DDL); returns false on error.
+    /// Runs to completion (for INSERT/UPDATE/DDL); returns false on error. A statement that
+    /// changes data is refused (false, lastError() says why) when no transaction is open.
     bool exec();
     void reset();
 
@@ -63,16 +75,21 @@ public:
 
 private:
     friend class Database;
-    Statement(sqlite3* db, sqlite3_stmt* s) : m_db(db), m_stmt(s) {}
+    Statement(sqlite3* db, sqlite3_stmt* s) : m_db(db), m_stmt(s), m_changesData(changesData(s)) {}
+    /// False (with lastError() set) for a data-changing statement outside a transaction.
+    bool mayRun();
     sqlite3* m_db = nullptr;
     sqlite3_stmt* m_stmt = nullptr;
+    bool m_changesData = false;
     std::string m_error;
 };
 
 /// An open SQLite connection.
 class Database {
 public:
-    enum class Mode { ReadOnly, ReadWrite, Create };
+    /// Immutable: read-only, and SQLite assumes nobody changes the file meanwhile (no locks, no
+    /// -shm): only for a file in a folder nobody may write to.
+    enum class Mode { ReadOnly, Immutable, ReadWrite, Create };
 
     Database() = default;
     Database(Database&& o) noexcept : m_db(o.m_db), m_path(std::move(o.m_path)) { o.m_db = nullptr; }
@@ -83,7 +100,8 @@ public:
 
     static Result<Database> open(const std::string& path, Mode mode);
 
-    /// Executes one or more statements with no parameters and no results (DDL, PRAGMA).
+    /// Executes one or more statements with no parameters and no results (DDL, PRAGMA). Like
+    /// Statement::exec, refuses a statement that changes data outside a transaction.
     Status exec(std::string_view sql);
     /// Prepares one statement; errors name the SQL.
     Result<Statement> prepare(std::string_view sql);
@@ -101,6 +119,8 @@ public:
     sqlite3* handle() const { return m_db; }
     const std::string& path() const { return m_path; }
     bool isOpen() const { return m_db != nullptr; }
+    /// True while a transaction is open on this connection.
+    bool inTransaction() const { return m_db && sqlite3_get_autocommit(m_db) == 0; }
 
 private:
     sqlite3* m_db = nullptr;
@@ -112,6 +132,7 @@ private:
 struct SqlError {
     std::string message;
 };
+
 
 /// Foreign keys off and a larger page cache for a bulk write whose references all come from
 /// the workbook itself (imports, derived results); restored on destruction. Must be created
@@ -128,17 +149,58 @@ private:
     Database& m_db;
 };
 
-/// BEGIN IMMEDIATE … COMMIT, rolled back on destruction unless committed.
-class Transaction {
+/// An open write transaction (BEGIN IMMEDIATE … COMMIT), rolled back on destruction unless
+/// committed. Only begin() makes one, and it fails — the workbook is busy, read-only, or the
+/// disk refuses — instead of letting the writes that follow run one by one in autocommit mode.
+/// Functions that write several statements take a WriteTransaction&: they cannot be called
+/// outside one. (The connection also refuses a data-changing statement outside a transaction
+/// at run time, see Statement::exec.)
+class WriteTransaction {
 public:
-    explicit Transaction(Database& db);
-    ~Transaction();
+    static Result<WriteTransaction> begin(Database& db);
+    WriteTransaction(WriteTransaction&& o) noexcept : m_db(o.m_db), m_active(o.m_active) { o.m_active = false; }
+    WriteTransaction& operator=(WriteTransaction&&) = delete;
+    WriteTransaction(const WriteTransaction&) = delete;
+    WriteTransaction& operator=(const WriteTransaction&) = delete;
+    ~WriteTransaction();
+
+    /// COMMIT; on failure (disk full, I/O error) the transaction is rolled back and nothing
+    /// of it is stored.
     Status commit();
-    bool active() const { return m_active; }
+    Database& db() const { return *m_db; }
 
 private:
-    Database& m_db;
-    bool m_active = false;
+    explicit WriteTransaction(Database& db) : m_db(&db), m_active(true) {}
+    Database* m_db;
+    bool m_active;
 };
+
+/// Runs `work(tx)` — a callable taking WriteTransaction& and returning a Result — in a new
+/// write transaction, committed when it returns a value. A returned error, or a SqlError thrown
+/// by the store's own SQL, rolls all of it back.
+template <class F>
+auto inOwnTransaction(Database& db, F&& work) -> decltype(work(std::declval<WriteTransaction&>()));
+
+/// The user-facing error for a failed SQLite call on `db` (its last error code): busy or
+/// locked and read-only are workbook errors (exit 3), a full disk or an I/O error is an
+/// environment error (exit 4) that says nothing was stored; "corrupt" only for SQLite's own
+/// corruption codes. `context` says what was being done ("storing the analysis").
+Error sqliteError(const Database& db, const std::string& context);
+/// The same for a thrown SqlError of the store's own SQL on `db`.
+Error sqliteError(const Database& db, const SqlError& e);
+
+template <class F>
+auto inOwnTransaction(Database& db, F&& work) -> decltype(work(std::declval<WriteTransaction&>())) {
+    auto tx = WriteTransaction::begin(db);
+    if (!tx) return tx.takeError();
+    try {
+        auto result = work(*tx);
+        if (!result) return result;
+        if (auto st = tx->commit(); !st) return st.takeError();
+        return result;
+    } catch (const SqlError& e) {
+        return sqliteError(db, e);
+    }
+}
 
 }  // namespace cw::store

@@ -175,10 +175,8 @@ Result<ImportReport> importInTransaction(Workbook& wb, ImportContext& ctx, csv::
     // reference from the workbook itself. A larger page cache for the bulk load: pages spilled
     // before the commit would be written to the WAL twice and read back for the index build.
     BulkWriteMode bulk(db, 256);
-    Transaction tx(db);
-    if (!tx.active())
-        return makeError(ErrorKind::Workbook, "the workbook is busy (another import or program is writing)",
-                         "wait for it to finish and try again");
+    auto tx = WriteTransaction::begin(db);
+    if (!tx) return tx.takeError();
     if (auto prev = findPrevious(db, hash, rep.table)) {
         if (!ctx.options->replace) {
             Error e = makeError(ErrorKind::Input,
@@ -212,7 +210,7 @@ Result<ImportReport> importInTransaction(Workbook& wb, ImportContext& ctx, csv::
     for (const auto& w : reader.warnings()) rep.warnings.push_back(w);
     storeRejects(db, rep.importId, ctx.rejects);
     finishImportRow(db, rep);
-    if (auto st = tx.commit(); !st) return st.takeError();
+    if (auto st = tx->commit(); !st) return st.takeError();
     lap("commit");
     return rep;
 }
@@ -249,8 +247,7 @@ Result<ImportReport> importFile(Workbook& wb, const ImportOptions& options, cons
                                 rep.loaded, rep.rejected, rep.seconds);
         return rep;
     } catch (const SqlError& e) {
-        return makeError(ErrorKind::Internal, "workbook write failed: " + e.message,
-                         "nothing was stored; check free disk space and try again");
+        return sqliteError(wb.db(), e);
     }
 }
 

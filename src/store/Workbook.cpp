@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <unistd.h>
+
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -12,25 +14,110 @@
 namespace cw::store {
 namespace {
 
+namespace fs = std::filesystem;
+
+std::string newerMessage(std::int64_t version) {
+    return "this workbook was made by a newer Clienting Workbench (schema " + std::to_string(version) +
+           ", this version reads up to " + std::to_string(currentSchemaVersion()) + ")";
+}
+
 Error workbookError(const std::string& path, std::string message, std::string hint) {
     Error e = makeError(ErrorKind::Workbook, std::move(message), std::move(hint));
     e.file = path;
     return e;
 }
 
-// Checks the first bytes before SQLite touches the file: a text file or a
-// truncated file is refused without being opened for writing.
-Status checkHeader(const std::string& path) {
+struct FileHeader {
+    std::uint32_t applicationId = 0;
+    std::uint32_t userVersion = 0;
+    bool walMode = false;
+};
+
+std::uint32_t bigEndian32(const unsigned char* p) {
+    return (std::uint32_t(p[0]) << 24) | (std::uint32_t(p[1]) << 16) | (std::uint32_t(p[2]) << 8) | p[3];
+}
+
+// Checks the first bytes before SQLite touches the file: a text file, a truncated file, another
+// program's database or a newer workbook is refused without SQLite opening it (so nothing, not
+// even a -wal or -shm file, is created beside it). The header in the main file may lag behind
+// a write-ahead log, so only what it proves is refused here; SQLite's own probe follows.
+Result<FileHeader> checkHeader(const std::string& path) {
+    std::error_code ec;
+    const auto status = fs::status(path, ec);
+    if (!fs::exists(status))
+        return workbookError(path, "no such workbook", "check the path, or create a workbook with 'clienting new'");
+    if (fs::is_directory(status)) return workbookError(path, "this is a folder, not a workbook", "name a .cwb file");
+    if (!fs::is_regular_file(status))
+        return workbookError(path, "not a regular file, so not a workbook", "name a .cwb file");
     std::ifstream in(path, std::ios::binary);
-    if (!in) return workbookError(path, "cannot read the file", "check the path and its permissions");
-    char header[100] = {};
-    in.read(header, sizeof header);
+    if (!in) return workbookError(path, "cannot read the file", "check that you may read it");
+    unsigned char header[100] = {};
+    in.read(reinterpret_cast<char*>(header), sizeof header);
     auto n = in.gcount();
     if (n == 0) return workbookError(path, "the file is empty, not a workbook", "create a workbook with 'clienting new'");
     if (n < 100 || std::memcmp(header, "SQLite format 3", 16) != 0)
         return workbookError(path, "not a Clienting workbook (not an SQLite database)",
                              "open a .cwb workbook, or import this file into one");
-    return {};
+    FileHeader h;
+    h.userVersion = bigEndian32(header + 60);
+    h.applicationId = bigEndian32(header + 68);
+    h.walMode = header[18] == 2 && header[19] == 2;
+    if (h.applicationId != 0 && h.applicationId != std::uint32_t(kApplicationId))
+        return workbookError(path, "not a Clienting workbook (an SQLite database of another program)",
+                             "open a workbook made by Clienting Workbench, or import the data");
+    if (h.applicationId != 0 && h.userVersion > std::uint32_t(currentSchemaVersion()))
+        return workbookError(path, newerMessage(h.userVersion), "open it with a newer version; the file was not modified");
+    return h;
+}
+
+// May this process create files (the -wal and -shm of a WAL workbook) beside `path`?
+bool folderWritable(const std::string& path) {
+    auto dir = fs::path(path).parent_path();
+    if (dir.empty()) dir = ".";
+    return ::access(dir.c_str(), W_OK) == 0;
+}
+
+// A read-only open. Where the file and its folder may be written, the connection is opened
+// read-write with PRAGMA query_only, so that closing it removes the -wal and -shm files as any
+// last connection does (a SQLITE_OPEN_READONLY connection leaves them behind). A folder that
+// cannot be written to holds no -wal that a writer could be using: the file is then opened
+// immutable, which needs no -shm.
+Result<Database> openForReading(const std::string& path, const FileHeader& header) {
+    const bool fileWritable = ::access(path.c_str(), W_OK) == 0;
+    const bool dirWritable = folderWritable(path);
+    if (fileWritable && dirWritable) {
+        auto db = Database::open(path, Database::Mode::ReadWrite);
+        if (!db) return db;
+        if (auto st = db->exec("PRAGMA query_only=ON"); !st) return st.takeError();
+        return db;
+    }
+    std::error_code ec;
+    if (!dirWritable && header.walMode && !fs::exists(path + "-wal", ec))
+        return Database::open(path, Database::Mode::Immutable);
+    return Database::open(path, Database::Mode::ReadOnly);
+}
+
+// quick_check, and "corrupt" only when SQLite's checks say so: a check that could not read a
+// page (an I/O error, "error code=…") is an I/O error, and a quick_check finding is confirmed
+// by the full integrity_check before the file is called corrupt.
+Status checkIntegrity(Database& db) {
+    auto quick = db.queryText("PRAGMA quick_check(1)");
+    if (quick && *quick == "ok") return {};
+    if (!quick) return sqliteError(db, "checking the workbook");
+    auto full = db.queryText("PRAGMA integrity_check(1)");
+    if (full && *full == "ok") {
+        log::get("store")->warn("{}: quick_check said '{}', integrity_check found nothing", db.path(), *quick);
+        return {};
+    }
+    if (!full) return sqliteError(db, "checking the workbook");
+    if (full->find("error code=") != std::string::npos) {
+        Error e = makeError(ErrorKind::Internal, "the workbook could not be read completely: " + *full,
+                            "try again; if this persists, check the disk; the file was not modified");
+        e.file = db.path();
+        return e;
+    }
+    return workbookError(db.path(), "the workbook is corrupt: " + *full,
+                         "restore it from a backup; the file was not modified");
 }
 
 Status applyPragmas(Database& db, bool readOnly) {
@@ -42,19 +129,15 @@ Status applyPragmas(Database& db, bool readOnly) {
 
 Status migrate(Database& db, int from) {
     auto log = log::get("store");
-    Transaction tx(db);
-    if (!tx.active()) return makeError(ErrorKind::Workbook, "the workbook is locked by another program",
-                                       "close the other program and try again");
-    for (const auto& m : migrations()) {
-        if (m.version <= from) continue;
-        log->info("migrating workbook to schema {}: {}", m.version, m.description);
-        if (auto st = db.exec(m.sql); !st) return st;
-    }
-    if (auto st = db.exec("PRAGMA user_version=" + std::to_string(currentSchemaVersion()) +
-                          "; PRAGMA application_id=" + std::to_string(kApplicationId) + ";");
-        !st)
-        return st;
-    return tx.commit();
+    return inOwnTransaction(db, [&](WriteTransaction&) -> Status {
+        for (const auto& m : migrations()) {
+            if (m.version <= from) continue;
+            log->info("migrating workbook to schema {}: {}", m.version, m.description);
+            if (auto st = db.exec(m.sql); !st) return st;
+        }
+        return db.exec("PRAGMA user_version=" + std::to_string(currentSchemaVersion()) +
+                       "; PRAGMA application_id=" + std::to_string(kApplicationId) + ";");
+    });
 }
 
 }  // namespace
@@ -87,31 +170,34 @@ Result<Workbook> Workbook::create(const std::string& path) {
 }
 
 Result<Workbook> Workbook::open(const std::string& path, OpenMode mode, Integrity integrity) {
-    if (auto st = checkHeader(path); !st) return st.takeError();
+    auto header = checkHeader(path);
+    if (!header) return header.takeError();
     const bool ro = mode == OpenMode::ReadOnly;
-    auto db = Database::open(path, ro ? Database::Mode::ReadOnly : Database::Mode::ReadWrite);
+    if (!ro) {
+        if (::access(path.c_str(), W_OK) != 0)
+            return workbookError(path, "the workbook is read-only (you may not write to the file)",
+                                 "open it read-only, or copy it to a folder where you may write; nothing was changed");
+        if (!folderWritable(path))
+            return workbookError(path, "the workbook's folder is read-only (its journal files cannot be made there)",
+                                 "copy the workbook to a folder where you may write; nothing was changed");
+    }
+    auto db = ro ? openForReading(path, *header) : Database::open(path, Database::Mode::ReadWrite);
     if (!db) return db.takeError();
+    if (!ro && sqlite3_db_readonly(db->handle(), "main") == 1)
+        return workbookError(path, "the workbook is read-only",
+                             "open it read-only, or copy it to a folder where you may write; nothing was changed");
 
     // Read-only probes first: nothing is written until the file is known to be ours.
     auto appId = db->queryInt("PRAGMA application_id");
-    auto version = db->queryInt("PRAGMA user_version");
-    if (!appId || !version)
-        return workbookError(path, "the file is corrupt or not a workbook: " + db->errorMessage(),
-                             "restore it from a backup; the file was not modified");
+    auto version = appId ? db->queryInt("PRAGMA user_version") : std::nullopt;
+    if (!appId || !version) return sqliteError(*db, "reading the workbook");
     if (*appId != kApplicationId)
         return workbookError(path, "not a Clienting workbook (an SQLite database of another program)",
                              "open a workbook made by Clienting Workbench, or import the data");
     if (*version > currentSchemaVersion())
-        return workbookError(path,
-                             "this workbook was made by a newer Clienting Workbench (schema " +
-                                 std::to_string(*version) + ", this version reads up to " +
-                                 std::to_string(currentSchemaVersion()) + ")",
-                             "open it with a newer version; the file was not modified");
-    const bool trusted = ro && integrity == Integrity::Trust;
-    auto check = trusted ? std::optional<std::string>("ok") : db->queryText("PRAGMA quick_check(1)");
-    if (!check || *check != "ok")
-        return workbookError(path, "the workbook is corrupt: " + check.value_or(db->errorMessage()),
-                             "restore it from a backup; the file was not modified");
+        return workbookError(path, newerMessage(*version), "open it with a newer version; the file was not modified");
+    if (!(ro && integrity == Integrity::Trust))
+        if (auto st = checkIntegrity(*db); !st) return st.takeError();
     if (auto st = applyPragmas(*db, ro); !st) return st.takeError();
     if (*version < currentSchemaVersion()) {
         if (ro)
@@ -170,10 +256,14 @@ std::optional<std::string> Workbook::setting(const std::string& key) {
 }
 
 Status Workbook::setSetting(const std::string& key, const std::string& jsonValue) {
-    auto st = m_db.prepareOrThrow(
+    return inOwnTransaction(m_db, [&](WriteTransaction& tx) { return writeSetting(tx, key, jsonValue); });
+}
+
+Status writeSetting(WriteTransaction& tx, const std::string& key, const std::string& jsonValue) {
+    auto st = tx.db().prepareOrThrow(
         "INSERT INTO settings(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value");
     st.bind(1, key).bind(2, jsonValue);
-    if (!st.exec()) return makeError(ErrorKind::Internal, "cannot save setting " + key + ": " + st.lastError());
+    if (!st.exec()) return sqliteError(tx.db(), "saving setting " + key);
     return {};
 }
 

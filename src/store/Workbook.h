@@ -52,12 +52,16 @@ public:
 
     /// Settings are JSON values stored by key.
     std::optional<std::string> setting(const std::string& key);
+    /// Stores one setting in its own transaction (see writeSetting() inside a larger one).
     Status setSetting(const std::string& key, const std::string& jsonValue);
 
 private:
     Database m_db;
     bool m_readOnly = false;
 };
+
+/// Stores one setting inside the caller's transaction.
+Status writeSetting(WriteTransaction& tx, const std::string& key, const std::string& jsonValue);
 
 /// Names of the tables reported by tableCounts(), in display order.
 const std::vector<std::string>& userTables();

@@ -20,10 +20,13 @@ inline std::string shellQuote(const std::string& s) {
     return q + "'";
 }
 
-/// Runs `clienting ARGS` (ARGS already shell-quoted where needed).
-inline CliResult runCli(const std::string& args, const std::string& errFile) {
+/// Runs `clienting ARGS` (ARGS already shell-quoted where needed). `env` (e.g. "NAME=value")
+/// is set for the command; `prefix` runs it through another command (e.g. setpriv).
+inline CliResult runCli(const std::string& args, const std::string& errFile, const std::string& env = "",
+                        const std::string& prefix = "") {
     CliResult r;
-    std::string cmd = shellQuote(CLIENTING_BIN) + " " + args + " 2>" + shellQuote(errFile);
+    std::string cmd = (env.empty() ? "" : "env " + env + " ") + prefix + shellQuote(CLIENTING_BIN) + " " + args +
+                      " 2>" + shellQuote(errFile);
     FILE* p = popen(cmd.c_str(), "r");
     if (!p) return r;
     std::array<char, 4096> buf;

@@ -16,6 +16,8 @@
 
 namespace fs = std::filesystem;
 using cw::store::AuditFinding;
+using cw::store::inOwnTransaction;
+using cw::store::WriteTransaction;
 using cw::store::AuditReport;
 using cw::store::Severity;
 using cw::store::Workbook;
@@ -36,7 +38,7 @@ std::int64_t ts(int y, unsigned m, unsigned d) {
 }
 
 void exec(Workbook& wb, const std::string& sql) {
-    auto st = wb.db().exec(sql);
+    auto st = inOwnTransaction(wb.db(), [&](WriteTransaction&) { return wb.db().exec(sql); });
     ASSERT_TRUE(st.ok()) << st.error().describe() << "\n" << sql;
 }
 
@@ -57,7 +59,10 @@ void insert(Workbook& wb, const Tx& t, int line) {
         "unit_price, product) VALUES(1,?,?,?,?,?,?,?,?,?)");
     st.bind(1, line).bind(2, t.customer).bind(3, t.code).bind(4, t.ts).bind(5, t.kind);
     st.bind(6, t.revenue).bind(7, t.quantity).bind(8, t.unitPrice).bind(9, t.product);
+    auto tx = WriteTransaction::begin(wb.db());
+    ASSERT_TRUE(tx.ok());
     ASSERT_TRUE(st.exec()) << st.lastError();
+    ASSERT_TRUE(tx->commit().ok());
 }
 
 std::int64_t countOf(const AuditReport& r, const char* check, const char* table = "",

@@ -92,9 +92,12 @@ TEST(Workbook, RefusesCorruptFileUnchanged) {
         auto wb = Workbook::create(path);
         ASSERT_TRUE(wb.ok());
         ASSERT_TRUE(wb->db().exec("PRAGMA journal_mode=DELETE").ok());
+        auto tx = WriteTransaction::begin(wb->db());
+        ASSERT_TRUE(tx.ok());
         for (int i = 0; i < 200; ++i)
             ASSERT_TRUE(wb->db().exec("INSERT INTO settings VALUES('k" + std::to_string(i) + "', '" +
                                       std::string(500, 'v') + "')").ok());
+        ASSERT_TRUE(tx->commit().ok());
     }
     auto bytes = readFile(path);
     ASSERT_GT(bytes.size(), 8192u);

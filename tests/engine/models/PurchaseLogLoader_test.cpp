@@ -14,6 +14,8 @@ store::Workbook makeWorkbook(const test::TempDir& dir) {
     auto wb = store::Workbook::create(dir.file("p.cwb"));
     EXPECT_TRUE(wb.ok());
     auto& db = wb->db();
+    auto tx = store::WriteTransaction::begin(db);
+    EXPECT_TRUE(tx.ok());
     EXPECT_TRUE(
         db.exec("INSERT INTO imports(id, file, file_name, table_name, content_hash, file_size, "
                 "started_at) VALUES (1, 'f', 'f', 'transactions', 'h', 0, 'now');"
@@ -40,6 +42,7 @@ store::Workbook makeWorkbook(const test::TempDir& dir) {
         EXPECT_TRUE(ins->exec()) << ins->lastError();
         ins->reset();
     }
+    EXPECT_TRUE(tx->commit().ok());
     return std::move(wb.value());
 }
 

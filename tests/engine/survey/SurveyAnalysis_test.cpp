@@ -83,7 +83,8 @@ protected:
         score(3, 1, "5", "1");      // outside the window: not counted
     }
     void run(const std::string& sql) {
-        auto st = m_wb->db().exec(sql);
+        auto& db = m_wb->db();
+        auto st = cw::store::inOwnTransaction(db, [&](cw::store::WriteTransaction&) { return db.exec(sql); });
         ASSERT_TRUE(st.ok()) << st.error().message;
     }
     void response(int id, int customer, int day, int sec, double sat, double rec) {
