@@ -117,8 +117,17 @@ std::string AnalysisSummary::toJson() const {
     return j.dump(2);
 }
 
-Result<AnalysisSummary> runAnalysis(store::Workbook& wb, const AnalysisOptions& options, const ProgressFn& progress) {
-    if (auto st = options.validate(); !st) return st.takeError();
+namespace {
+
+// SQLite's count of commits by other connections (threads, processes) seen by this one.
+std::optional<std::int64_t> dataVersion(store::Database& db) { return db.queryInt("PRAGMA data_version"); }
+
+// One attempt. The customers, the survey and the rest are read on `wb`, the transactions on the
+// scan's own connections: a commit by someone else in between (an import) would mix two states
+// of the workbook, so the caller compares data_version around the attempt, and results are
+// stored only when data_version inside the write transaction still is `version`.
+Result<AnalysisSummary> analyseOnce(store::Workbook& wb, const AnalysisOptions& options, const ProgressFn& progress,
+                                    std::optional<std::int64_t> version) {
     AnalysisSummary s;
     Phases phases(s.phases);
     auto cancelled = [&](const char* phase, std::int64_t done, std::int64_t total) {
@@ -186,6 +195,11 @@ Result<AnalysisSummary> runAnalysis(store::Workbook& wb, const AnalysisOptions& 
         if (options.store) {
             store::BulkWriteMode bulk(db, 64);  // every reference comes from the workbook itself
             store::Transaction tx(db);
+            if (!tx.active())
+                return makeError(ErrorKind::Workbook, "the workbook is busy: another program is writing to it",
+                                 "run the analysis again when it is done; nothing was stored");
+            if (dataVersion(db) != version)  // changed since it was read: the caller runs again
+                return makeError(ErrorKind::Workbook, "the workbook changed while it was analysed");
             auto run = db.prepareOrThrow(
                 "INSERT INTO analysis_runs(started_at, analysis_day, window_start, settings) VALUES(?,?,?,?)");
             run.bind(1, nowIso()).bind(2, std::int64_t(s.calendar.analysisDay));
@@ -215,6 +229,26 @@ Result<AnalysisSummary> runAnalysis(store::Workbook& wb, const AnalysisOptions& 
         return s;
     } catch (const store::SqlError& e) {
         return makeError(ErrorKind::Internal, e.message);
+    }
+}
+
+}  // namespace
+
+Result<AnalysisSummary> runAnalysis(store::Workbook& wb, const AnalysisOptions& options, const ProgressFn& progress) {
+    if (auto st = options.validate(); !st) return st.takeError();
+    constexpr int kAttempts = 3;
+    for (int attempt = 1;; ++attempt) {
+        const auto before = dataVersion(wb.db());
+        auto r = analyseOnce(wb, options, progress, before);
+        // Stored results were checked inside their write transaction; anything else is only
+        // as good as the workbook staying the same throughout.
+        if ((r && options.store) || (!r && r.error().kind == ErrorKind::Cancelled) || dataVersion(wb.db()) == before)
+            return r;
+        if (attempt == kAttempts)
+            return makeError(ErrorKind::Workbook,
+                             "the workbook is busy: another program kept changing it while it was analysed",
+                             "run the analysis again when the other program is done; nothing was stored");
+        log::get("engine")->info("the workbook changed during the analysis; analysing again");
     }
 }
 

@@ -4,7 +4,6 @@
 
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 
 #include "core/Log.h"
 #include "store/Schema.h"
@@ -18,16 +17,23 @@ Error workbookError(const std::string& path, std::string message, std::string hi
     return e;
 }
 
-// Checks the first bytes before SQLite touches the file: a text file or a
-// truncated file is refused without being opened for writing.
-Status checkHeader(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return workbookError(path, "cannot read the file", "check the path and its permissions");
+// Checks the first bytes before any SQL runs: a text file or a truncated file is refused
+// without being written. The bytes are read through the connection's own file handle, never
+// through a second descriptor: closing any descriptor of the file drops every POSIX lock this
+// process holds on it (fcntl semantics), so another process could take the workbook as
+// unused, checkpoint it under this process's readers and delete its WAL and shared memory.
+Status checkHeader(Database& db, const std::string& path) {
+    sqlite3_file* file = nullptr;
+    if (sqlite3_file_control(db.handle(), "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK || !file ||
+        !file->pMethods)
+        return workbookError(path, "cannot read the file", "check the path and its permissions");
+    sqlite3_int64 size = 0;
+    if (file->pMethods->xFileSize(file, &size) != SQLITE_OK)
+        return workbookError(path, "cannot read the file", "check the path and its permissions");
+    if (size == 0) return workbookError(path, "the file is empty, not a workbook", "create a workbook with 'clienting new'");
     char header[100] = {};
-    in.read(header, sizeof header);
-    auto n = in.gcount();
-    if (n == 0) return workbookError(path, "the file is empty, not a workbook", "create a workbook with 'clienting new'");
-    if (n < 100 || std::memcmp(header, "SQLite format 3", 16) != 0)
+    const int rc = size < 100 ? SQLITE_IOERR_SHORT_READ : file->pMethods->xRead(file, header, sizeof header, 0);
+    if (rc != SQLITE_OK || std::memcmp(header, "SQLite format 3", 16) != 0)
         return workbookError(path, "not a Clienting workbook (not an SQLite database)",
                              "open a .cwb workbook, or import this file into one");
     return {};
@@ -87,10 +93,13 @@ Result<Workbook> Workbook::create(const std::string& path) {
 }
 
 Result<Workbook> Workbook::open(const std::string& path, OpenMode mode, Integrity integrity) {
-    if (auto st = checkHeader(path); !st) return st.takeError();
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec))  // a stat: no descriptor (see checkHeader)
+        return workbookError(path, "cannot read the file", "check the path and its permissions");
     const bool ro = mode == OpenMode::ReadOnly;
     auto db = Database::open(path, ro ? Database::Mode::ReadOnly : Database::Mode::ReadWrite);
     if (!db) return db.takeError();
+    if (auto st = checkHeader(*db, path); !st) return st.takeError();
 
     // Read-only probes first: nothing is written until the file is known to be ours.
     auto appId = db->queryInt("PRAGMA application_id");
