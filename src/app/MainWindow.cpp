@@ -12,7 +12,9 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTimer>
 #include <QUndoStack>
+#include <QVBoxLayout>
 
 #include "app/DataQualityDock.h"
 #include "app/DataSourcesDock.h"
@@ -26,6 +28,7 @@
 #include "app/LogDock.h"
 #include "app/OverviewPage.h"
 #include "app/RecentFiles.h"
+#include "app/ReloadBar.h"
 #include "app/SettingValue.h"
 #include "app/WelcomePage.h"
 #include "app/WorkbookDocument.h"
@@ -55,7 +58,15 @@ MainWindow::MainWindow(QWidget* parent)
     m_stack = new QStackedWidget;
     m_stack->addWidget(m_welcome);
     m_stack->addWidget(m_overview);
-    setCentralWidget(m_stack);
+    m_reloadBar = new ReloadBar;
+    m_reloadBar->hide();
+    auto* central = new QWidget;
+    auto* centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_reloadBar);
+    centralLayout->addWidget(m_stack, 1);
+    setCentralWidget(central);
 
     m_statusPath = new QLabel;
     m_statusCounts = new QLabel;
@@ -72,6 +83,22 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_document, &WorkbookDocument::workbookClosed, this, &MainWindow::updateWindow);
     connect(m_document, &WorkbookDocument::dataChanged, this, &MainWindow::updateWindow);
     connect(m_dataQuality, &DataQualityDock::reportChanged, m_overview, &OverviewPage::setAudit);
+
+    // Another program (the CLI, a second window) may change the workbook: notice it cheaply
+    // (data_version on the document's connection) and offer to reload; never reload by itself.
+    connect(m_document, &WorkbookDocument::changedExternally, m_reloadBar, &QWidget::show);
+    connect(m_document, &WorkbookDocument::workbookOpened, m_reloadBar, &QWidget::hide);
+    connect(m_document, &WorkbookDocument::workbookClosed, m_reloadBar, &QWidget::hide);
+    connect(m_reloadBar, &ReloadBar::reloadRequested, this, [this] {
+        if (m_document->isOpen()) openWorkbook(m_document->path());
+    });
+    m_changeWatch = new QTimer(this);
+    m_changeWatch->setInterval(2000);
+    connect(m_changeWatch, &QTimer::timeout, this, &MainWindow::checkForExternalChanges);
+    m_changeWatch->start();
+    connect(qApp, &QGuiApplication::applicationStateChanged, this, [this](Qt::ApplicationState state) {
+        if (state == Qt::ApplicationActive) checkForExternalChanges();
+    });
 
     resize(1480, 920);
     // The matrices get most of the height; the overview keeps what is left.
@@ -235,6 +262,11 @@ void MainWindow::resetLayout() {
 bool MainWindow::isBusy() const {
     return m_document->isOpening() || m_dataQuality->isBusy() || m_analysis->isBusy() ||
            (m_wizard && m_wizard->isBusy());
+}
+
+void MainWindow::checkForExternalChanges() {
+    if (!m_document->isOpen() || isBusy()) return;  // the window's own jobs write meanwhile
+    m_document->checkForExternalChanges();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

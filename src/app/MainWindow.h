@@ -12,6 +12,7 @@
 
 class QLabel;
 class QStackedWidget;
+class QTimer;
 
 namespace cw::app {
 
@@ -23,6 +24,7 @@ class ImportWizard;
 class LogDock;
 class OverviewPage;
 class RecentFiles;
+class ReloadBar;
 class WelcomePage;
 class WorkbookDocument;
 
@@ -43,6 +45,9 @@ public:
     void resetLayout();
     /// Whether background work that changes what is shown is still running.
     bool isBusy() const;
+    /// Shows the reload bar when another program changed the open workbook. Runs on a timer
+    /// and when the application becomes active; skipped while the window's own jobs write.
+    void checkForExternalChanges();
 
     WorkbookDocument* document() const { return m_document; }
     DataSourcesDock* dataSourcesDock() const { return m_dataSources; }
@@ -53,6 +58,7 @@ public:
     /// The open import wizard, or nullptr.
     ImportWizard* importWizard() const;
     QLabel* statusCounts() const { return m_statusCounts; }
+    ReloadBar* reloadBar() const { return m_reloadBar; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -73,6 +79,8 @@ private:
     RecentFiles* m_recent;
     std::unique_ptr<DockLayout> m_layout;
     QStackedWidget* m_stack = nullptr;
+    ReloadBar* m_reloadBar = nullptr;
+    QTimer* m_changeWatch = nullptr;
     WelcomePage* m_welcome = nullptr;
     OverviewPage* m_overview = nullptr;
     DataSourcesDock* m_dataSources = nullptr;

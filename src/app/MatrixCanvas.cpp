@@ -410,22 +410,25 @@ void MatrixCanvas::hover(const QPointF& pos, const QPointF& globalPos) {
         return;
     }
     const auto& in = *m_input;
-    QString text;
-    if (std::size_t(index) < in.labels.size())
-        text = QString::fromStdString(in.labels[index]) + QLatin1Char('\n');
+    // Labels and field values are data (a customer may be called "<b>x</b>&"): every piece is
+    // escaped and the tooltip is rich text, so Qt never guesses the format from the data.
+    QStringList lines;
+    if (std::size_t(index) < in.labels.size() && !in.labels[std::size_t(index)].empty())
+        lines << QStringLiteral("<b>%1</b>").arg(QString::fromStdString(in.labels[std::size_t(index)]).toHtmlEscaped());
     auto title = [](const QString& set, const std::string& spec, const char* fallback) {
         if (!set.isEmpty()) return set;
         return spec.empty() ? QString::fromLatin1(fallback) : QString::fromStdString(spec);
     };
     const QString xTitle = title(m_painter.xTitle(), in.x.label, "x");
     const QString yTitle = title(m_painter.yTitle(), in.y.label, "y");
-    text += xTitle + QStringLiteral(": ") + formatValue(in.xs[index]) + QLatin1Char('\n') + yTitle +
-            QStringLiteral(": ") + formatValue(in.ys[index]);
+    lines << (xTitle + QStringLiteral(": ") + formatValue(in.xs[index])).toHtmlEscaped()
+          << (yTitle + QStringLiteral(": ") + formatValue(in.ys[index])).toHtmlEscaped();
     if (m_tooltipExtra) {
         const QString extra = m_tooltipExtra(index);
-        if (!extra.isEmpty()) text += QLatin1Char('\n') + extra;
+        if (!extra.isEmpty())
+            for (const auto& line : extra.split(QLatin1Char('\n'))) lines << line.toHtmlEscaped();
     }
-    QToolTip::showText(globalPos.toPoint(), text, this);
+    QToolTip::showText(globalPos.toPoint(), QStringLiteral("<qt>%1</qt>").arg(lines.join(QStringLiteral("<br>"))), this);
 }
 
 void MatrixCanvas::updateCursor(const QPointF& pos) {

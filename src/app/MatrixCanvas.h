@@ -48,7 +48,8 @@ public:
     void setCompact(bool compact);
     /// Back to the whole data (and thresholds) in view.
     void resetView();
-    /// More lines for a point's tooltip (e.g. the customer's name and figures), or empty.
+    /// More lines for a point's tooltip (e.g. the customer's name and figures), or empty. Plain
+    /// text, one line per '\n': the canvas escapes it.
     void setTooltipExtra(std::function<QString(int)> extra) { m_tooltipExtra = std::move(extra); }
 
     double thresholdX() const { return m_painter.thresholdX(); }

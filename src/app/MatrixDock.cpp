@@ -124,23 +124,29 @@ MatrixDock::MatrixDock(MatrixSession* session, const QString& objectName, QWidge
     outer->addWidget(m_stack);
     setWidget(content);
 
-    // The tooltip adds the quadrant, revenue and margin of the customer under the mouse.
-    m_large->setTooltipExtra([this](int i) {
+    // The tooltip adds the quadrant of the point under the mouse and, for a customer, its segment,
+    // region, manager, revenue and margin. Attribute points have none of the customer columns
+    // (MatrixInput leaves them empty), so every column is checked before it is read.
+    m_large->setTooltipExtra([this](int index) {
         const auto& m = m_session->matrix(m_current);
-        if (!m.input || !m.result || std::size_t(i) >= m.input->size()) return QString();
+        const auto i = std::size_t(index);
+        if (!m.input || !m.result || index < 0 || i >= m.input->size() || i >= m.result->assignment.size())
+            return QString();
         QStringList lines;
-        const auto q = m.result->assignment[std::size_t(i)];
+        const auto q = m.result->assignment[i];
         if (q >= 0) lines << tr("quadrant: %1").arg(toQString(engine::matrixSpec(m_current).quadrants[std::size_t(q)].name));
         const auto& seg = m.input->field(engine::GroupField::Segment);
         const auto& reg = m.input->field(engine::GroupField::Region);
         const auto& man = m.input->field(engine::GroupField::Manager);
         for (auto [what, cat] : {std::pair{tr("segment"), &seg}, std::pair{tr("region"), &reg}, std::pair{tr("manager"), &man}})
-            if (cat->loaded() && cat->codes[std::size_t(i)] >= 0)
-                lines << QStringLiteral("%1: %2").arg(what, toQString(cat->names[std::size_t(cat->codes[std::size_t(i)])]));
-        if (std::isfinite(m.input->revenue[std::size_t(i)]))
+            if (i < cat->codes.size() && cat->codes[i] >= 0 && std::size_t(cat->codes[i]) < cat->names.size())
+                lines << QStringLiteral("%1: %2").arg(what, toQString(cat->names[std::size_t(cat->codes[i])]));
+        const double revenue = i < m.input->revenue.size() ? m.input->revenue[i] : kNaN;
+        const double margin = i < m.input->margin.size() ? m.input->margin[i] : kNaN;
+        if (std::isfinite(revenue))
             lines << tr("revenue %1 · margin %2")
-                         .arg(QLocale().toString(m.input->revenue[std::size_t(i)], 'f', 0),
-                              QLocale().toString(m.input->margin[std::size_t(i)], 'f', 0));
+                         .arg(QLocale().toString(revenue, 'f', 0),
+                              std::isfinite(margin) ? QLocale().toString(margin, 'f', 0) : QStringLiteral("—"));
         return lines.join(QLatin1Char('\n'));
     });
     connect(m_large, &MatrixCanvas::thresholdDropped, this, [this](double oldX, double oldY, double x, double y) {

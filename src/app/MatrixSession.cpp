@@ -57,14 +57,8 @@ public:
         : QUndoCommand(text), m_session(session), m_kind(kind), m_before(before), m_after(after) {}
     void undo() override { m_session->applyThresholds(m_kind, m_before); }
     void redo() override { m_session->applyThresholds(m_kind, m_after); }
-    int id() const override { return 7001; }
-    // Successive drags of the same matrix's lines merge into one step when nothing came between.
-    bool mergeWith(const QUndoCommand* other) override {
-        auto* o = static_cast<const SetThresholdsCommand*>(other);
-        if (o->m_kind != m_kind || o->m_session != m_session) return false;
-        m_after = o->m_after;
-        return false;  // keep each drop its own step: undo restores the previous threshold
-    }
+    // No id, so no merging: a drag reaches the session once, on release, so every drop (and
+    // every edit of the threshold controls) is a gesture of its own and its own undo step.
 
 private:
     MatrixSession* m_session;

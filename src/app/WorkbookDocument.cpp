@@ -90,6 +90,7 @@ void WorkbookDocument::adopt(Loaded loaded) {
     if (isOpen()) close();
     m_workbook = std::make_unique<store::Workbook>(std::move(*loaded.workbook));
     m_summary = std::move(loaded.summary);
+    m_seenVersion = dataVersion();
     log::get("app")->info("opened workbook {}", toStdString(loaded.path));
     emit workbookOpened(loaded.path);
 }
@@ -99,6 +100,7 @@ void WorkbookDocument::close() {
     m_undoStack->clear();
     m_workbook.reset();
     m_summary = {};
+    m_seenVersion.reset();
     emit workbookClosed();
 }
 
@@ -106,9 +108,25 @@ void WorkbookDocument::notifyDataChanged() {
     if (!isOpen()) return;
     WorkbookSummary summary;
     summary.path = m_summary.path;
+    m_seenVersion = dataVersion();  // before reading: a change made meanwhile is noticed later
     readSummary(*m_workbook, summary);
     m_summary = std::move(summary);
     emit dataChanged();
+}
+
+std::optional<qint64> WorkbookDocument::dataVersion() const {
+    if (!m_workbook) return std::nullopt;
+    auto v = m_workbook->db().queryInt("PRAGMA data_version");
+    return v ? std::optional<qint64>(*v) : std::nullopt;
+}
+
+bool WorkbookDocument::checkForExternalChanges() {
+    const auto now = dataVersion();
+    if (!now || now == m_seenVersion) return false;
+    log::get("app")->info("{} was changed by another program", toStdString(m_summary.path));
+    m_seenVersion = now;
+    emit changedExternally();
+    return true;
 }
 
 }  // namespace cw::app

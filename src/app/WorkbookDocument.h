@@ -52,6 +52,13 @@ public:
     /// summary and tells the views.
     void notifyDataChanged();
 
+    /// Whether another connection committed to the workbook since it was opened or since the
+    /// last notifyDataChanged() (SQLite's data_version: the document's own writes never count).
+    /// Emits changedExternally() once per such change. The window's own workers also write
+    /// through other connections, so the caller asks only while none of them runs; their
+    /// writes end in notifyDataChanged(), which makes them seen.
+    bool checkForExternalChanges();
+
     /// A workbook opened (and its summary read) off the GUI thread, or why it could not be.
     struct Loaded {
         QString path;
@@ -65,15 +72,19 @@ signals:
     void openFailed(const QString& path, const cw::Error& error);
     void workbookClosed();
     void dataChanged();
+    /// Another program changed the open workbook; what the views show may be stale.
+    void changedExternally();
 
 private:
     void adopt(Loaded loaded);
+    std::optional<qint64> dataVersion() const;
 
     std::unique_ptr<store::Workbook> m_workbook;
     WorkbookSummary m_summary;
     QUndoStack* m_undoStack;
     QFutureWatcher<Loaded> m_opener;
     bool m_opening = false;
+    std::optional<qint64> m_seenVersion;  ///< data_version of what the views show
 };
 
 }  // namespace cw::app

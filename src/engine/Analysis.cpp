@@ -117,8 +117,11 @@ std::string AnalysisSummary::toJson() const {
     return j.dump(2);
 }
 
-Result<AnalysisSummary> runAnalysis(store::Workbook& wb, const AnalysisOptions& options, const ProgressFn& progress) {
-    if (auto st = options.validate(); !st) return st.takeError();
+namespace {
+
+// One pass. With options.store the write lock is held throughout, so no other connection can
+// commit while the workbook's connection and the scan's own connections read.
+Result<AnalysisSummary> analyseOnce(store::Workbook& wb, const AnalysisOptions& options, const ProgressFn& progress) {
     AnalysisSummary s;
     Phases phases(s.phases);
     auto cancelled = [&](const char* phase, std::int64_t done, std::int64_t total) {
@@ -225,6 +228,24 @@ Result<AnalysisSummary> runAnalysis(store::Workbook& wb, const AnalysisOptions& 
         return s;
     } catch (const store::SqlError& e) {
         return store::sqliteError(db, e);
+    }
+}
+
+}  // namespace
+
+Result<AnalysisSummary> runAnalysis(store::Workbook& wb, const AnalysisOptions& options, const ProgressFn& progress) {
+    if (auto st = options.validate(); !st) return st.takeError();
+    if (options.store) return analyseOnce(wb, options, progress);
+    // A dry run holds no lock: it is repeated when another connection committed meanwhile
+    // (PRAGMA data_version), so that its figures are of one state of the workbook.
+    auto version = [&] { return wb.db().queryInt("PRAGMA data_version"); };
+    for (int attempt = 1;; ++attempt) {
+        const auto before = version();
+        auto r = analyseOnce(wb, options, progress);
+        if (!r || version() == before) return r;
+        if (attempt == 3)
+            return makeError(ErrorKind::Workbook, "the workbook is busy: another program kept changing it while it was analysed",
+                             "run the analysis again when the other program is done");
     }
 }
 

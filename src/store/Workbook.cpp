@@ -6,7 +6,6 @@
 
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 
 #include "core/Log.h"
 #include "store/Schema.h"
@@ -30,18 +29,46 @@ Error workbookError(const std::string& path, std::string message, std::string hi
 struct FileHeader {
     std::uint32_t applicationId = 0;
     std::uint32_t userVersion = 0;
-    bool walMode = false;
 };
 
 std::uint32_t bigEndian32(const unsigned char* p) {
     return (std::uint32_t(p[0]) << 24) | (std::uint32_t(p[1]) << 16) | (std::uint32_t(p[2]) << 8) | p[3];
 }
 
-// Checks the first bytes before SQLite touches the file: a text file, a truncated file, another
-// program's database or a newer workbook is refused without SQLite opening it (so nothing, not
-// even a -wal or -shm file, is created beside it). The header in the main file may lag behind
-// a write-ahead log, so only what it proves is refused here; SQLite's own probe follows.
-Result<FileHeader> checkHeader(const std::string& path) {
+// Checks the first bytes before any SQL runs: a text file, a truncated file, another program's
+// database or a newer workbook is refused before SQLite reads it (so nothing, not even a -wal or
+// -shm file, is created beside it). The bytes are read through the connection's own file
+// handle, never through a second descriptor: closing any descriptor of a file drops every POSIX
+// lock the process holds on it, so another process could take the workbook as unused,
+// checkpoint it under this process's readers and delete its WAL and shared memory. The header in
+// the main file may lag behind a write-ahead log, so only what it proves is refused here.
+Result<FileHeader> checkHeader(Database& db, const std::string& path) {
+    sqlite3_file* file = nullptr;
+    if (sqlite3_file_control(db.handle(), "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK || !file ||
+        !file->pMethods)
+        return workbookError(path, "cannot read the file", "check that you may read it");
+    sqlite3_int64 size = 0;
+    if (file->pMethods->xFileSize(file, &size) != SQLITE_OK)
+        return workbookError(path, "cannot read the file", "check that you may read it");
+    if (size == 0) return workbookError(path, "the file is empty, not a workbook", "create a workbook with 'clienting new'");
+    unsigned char header[100] = {};
+    const int rc = size < 100 ? SQLITE_IOERR_SHORT_READ : file->pMethods->xRead(file, header, sizeof header, 0);
+    if (rc != SQLITE_OK || std::memcmp(header, "SQLite format 3", 16) != 0)
+        return workbookError(path, "not a Clienting workbook (not an SQLite database)",
+                             "open a .cwb workbook, or import this file into one");
+    FileHeader h;
+    h.userVersion = bigEndian32(header + 60);
+    h.applicationId = bigEndian32(header + 68);
+    if (h.applicationId != 0 && h.applicationId != std::uint32_t(kApplicationId))
+        return workbookError(path, "not a Clienting workbook (an SQLite database of another program)",
+                             "open a workbook made by Clienting Workbench, or import the data");
+    if (h.applicationId != 0 && h.userVersion > std::uint32_t(currentSchemaVersion()))
+        return workbookError(path, newerMessage(h.userVersion), "open it with a newer version; the file was not modified");
+    return h;
+}
+
+// What a path is, by a stat (no descriptor, see checkHeader): refused unless a regular file.
+Status checkPath(const std::string& path) {
     std::error_code ec;
     const auto status = fs::status(path, ec);
     if (!fs::exists(status))
@@ -49,25 +76,15 @@ Result<FileHeader> checkHeader(const std::string& path) {
     if (fs::is_directory(status)) return workbookError(path, "this is a folder, not a workbook", "name a .cwb file");
     if (!fs::is_regular_file(status))
         return workbookError(path, "not a regular file, so not a workbook", "name a .cwb file");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return workbookError(path, "cannot read the file", "check that you may read it");
-    unsigned char header[100] = {};
-    in.read(reinterpret_cast<char*>(header), sizeof header);
-    auto n = in.gcount();
-    if (n == 0) return workbookError(path, "the file is empty, not a workbook", "create a workbook with 'clienting new'");
-    if (n < 100 || std::memcmp(header, "SQLite format 3", 16) != 0)
-        return workbookError(path, "not a Clienting workbook (not an SQLite database)",
-                             "open a .cwb workbook, or import this file into one");
-    FileHeader h;
-    h.userVersion = bigEndian32(header + 60);
-    h.applicationId = bigEndian32(header + 68);
-    h.walMode = header[18] == 2 && header[19] == 2;
-    if (h.applicationId != 0 && h.applicationId != std::uint32_t(kApplicationId))
-        return workbookError(path, "not a Clienting workbook (an SQLite database of another program)",
-                             "open a workbook made by Clienting Workbench, or import the data");
-    if (h.applicationId != 0 && h.userVersion > std::uint32_t(currentSchemaVersion()))
-        return workbookError(path, newerMessage(h.userVersion), "open it with a newer version; the file was not modified");
-    return h;
+    return {};
+}
+
+// Is the file in write-ahead-log mode (header bytes 18 and 19)? Read like checkHeader.
+bool walMode(Database& db) {
+    sqlite3_file* file = nullptr;
+    unsigned char v[2] = {};
+    return sqlite3_file_control(db.handle(), "main", SQLITE_FCNTL_FILE_POINTER, &file) == SQLITE_OK && file &&
+           file->pMethods && file->pMethods->xRead(file, v, 2, 18) == SQLITE_OK && v[0] == 2 && v[1] == 2;
 }
 
 // May this process create files (the -wal and -shm of a WAL workbook) beside `path`?
@@ -82,7 +99,7 @@ bool folderWritable(const std::string& path) {
 // last connection does (a SQLITE_OPEN_READONLY connection leaves them behind). A folder that
 // cannot be written to holds no -wal that a writer could be using: the file is then opened
 // immutable, which needs no -shm.
-Result<Database> openForReading(const std::string& path, const FileHeader& header) {
+Result<Database> openForReading(const std::string& path) {
     const bool fileWritable = ::access(path.c_str(), W_OK) == 0;
     const bool dirWritable = folderWritable(path);
     if (fileWritable && dirWritable) {
@@ -91,10 +108,12 @@ Result<Database> openForReading(const std::string& path, const FileHeader& heade
         if (auto st = db->exec("PRAGMA query_only=ON"); !st) return st.takeError();
         return db;
     }
+    auto db = Database::open(path, Database::Mode::ReadOnly);
+    if (!db) return db;
     std::error_code ec;
-    if (!dirWritable && header.walMode && !fs::exists(path + "-wal", ec))
+    if (!dirWritable && walMode(*db) && !fs::exists(path + "-wal", ec))
         return Database::open(path, Database::Mode::Immutable);
-    return Database::open(path, Database::Mode::ReadOnly);
+    return db;
 }
 
 // quick_check, and "corrupt" only when SQLite's checks say so: a check that could not read a
@@ -170,8 +189,7 @@ Result<Workbook> Workbook::create(const std::string& path) {
 }
 
 Result<Workbook> Workbook::open(const std::string& path, OpenMode mode, Integrity integrity) {
-    auto header = checkHeader(path);
-    if (!header) return header.takeError();
+    if (auto st = checkPath(path); !st) return st.takeError();
     const bool ro = mode == OpenMode::ReadOnly;
     if (!ro) {
         if (::access(path.c_str(), W_OK) != 0)
@@ -181,8 +199,9 @@ Result<Workbook> Workbook::open(const std::string& path, OpenMode mode, Integrit
             return workbookError(path, "the workbook's folder is read-only (its journal files cannot be made there)",
                                  "copy the workbook to a folder where you may write; nothing was changed");
     }
-    auto db = ro ? openForReading(path, *header) : Database::open(path, Database::Mode::ReadWrite);
+    auto db = ro ? openForReading(path) : Database::open(path, Database::Mode::ReadWrite);
     if (!db) return db.takeError();
+    if (auto header = checkHeader(*db, path); !header) return header.takeError();
     if (!ro && sqlite3_db_readonly(db->handle(), "main") == 1)
         return workbookError(path, "the workbook is read-only",
                              "open it read-only, or copy it to a folder where you may write; nothing was changed");

@@ -9,7 +9,7 @@
 
 #include <cmath>
 
-#include "AppTestSupport.h"
+#include "MatrixWindowTest.h"
 #include "app/AnalysisWorkspace.h"
 #include "app/CustomerTableDock.h"
 #include "app/MainWindow.h"
@@ -27,46 +27,7 @@ using cw::test::waitFor;
 
 namespace {
 
-class MatrixWorkspaceTest : public ::testing::Test {
-protected:
-    void SetUp() override {
-        QSettings().clear();
-        path = dir.file("demo.cwb");
-        cw::test::makeDemoWorkbook(path, 800);
-        auto wb = store::Workbook::open(path);
-        ASSERT_TRUE(wb.ok());
-        auto r = engine::runAnalysis(*wb);
-        ASSERT_TRUE(r.ok()) << r.error().describe();
-    }
-    void TearDown() override { QSettings().clear(); }
-
-    void openInWindow(MainWindow& w) {
-        w.resize(1600, 1000);
-        w.show();
-        ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
-        w.openWorkbook(QString::fromStdString(path));
-        ASSERT_TRUE(waitFor([&] { return w.analysis()->session()->isLoaded() && !w.isBusy(); }));
-        auto* dock = w.analysis()->matrixDock();
-        dock->show();
-        dock->raise();
-        dock->showMatrix(engine::MatrixKind::ProfitabilityLoyalty);
-        QTest::qWait(50);
-    }
-
-    static void drag(QWidget* w, QPointF from, QPointF to, Qt::MouseButton button = Qt::LeftButton) {
-        auto send = [w](QEvent::Type type, QPointF p, Qt::MouseButton b, Qt::MouseButtons buttons) {
-            QMouseEvent e(type, p, w->mapToGlobal(p), b, buttons, Qt::NoModifier);
-            QApplication::sendEvent(w, &e);
-        };
-        send(QEvent::MouseMove, from, Qt::NoButton, Qt::NoButton);
-        send(QEvent::MouseButtonPress, from, button, button);
-        for (int i = 1; i <= 5; ++i) send(QEvent::MouseMove, from + (to - from) * (i / 5.0), Qt::NoButton, button);
-        send(QEvent::MouseButtonRelease, to, button, Qt::NoButton);
-    }
-
-    TempDir dir;
-    std::string path;
-};
+using MatrixWorkspaceTest = cw::test::MatrixWindowTest;
 
 TEST_F(MatrixWorkspaceTest, DraggingTheVerticalLineGivesTheEngineCountsAndUndoRestoresIt) {
     MainWindow w;
