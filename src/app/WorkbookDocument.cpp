@@ -31,6 +31,13 @@ WorkbookDocument::Loaded load(const QString& path) {
     WorkbookDocument::Loaded out;
     out.path = path;
     auto wb = store::Workbook::open(toStdString(path), store::Workbook::OpenMode::ReadWrite);
+    // A workbook the user may not write (a read-only file or folder, e.g. one received by mail on
+    // a read-only share) is still shown, read-only: changes are then refused with that reason.
+    const QFileInfo info(path);
+    if (!wb && wb.error().kind == ErrorKind::Workbook && (!info.isWritable() || !QFileInfo(info.absolutePath()).isWritable())) {
+        log::get("app")->info("{} is read-only: opened for reading", toStdString(path));
+        wb = store::Workbook::open(toStdString(path), store::Workbook::OpenMode::ReadOnly);
+    }
     if (!wb) {
         out.error = wb.error();
         return out;
