@@ -8,49 +8,20 @@
 #include <QPainter>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <ctime>
 #include <memory>
 #include <random>
 #include <vector>
 
+#include "BenchTiming.h"
 #include "app/MatrixCanvas.h"
 #include "app/ScatterPainter.h"
 
 using cw::app::ScatterPainter;
+using cw::bench::medianMs;
 
 namespace {
-
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
-}
-
-double cpuNowMs() {
-    timespec t{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
-}
-
-// Median wall time; `cpu` (if given) gets the median process CPU time, which tells a slow paint
-// from a busy machine (this one is shared: several builds may be running).
-template <typename F>
-double medianMs(int repeats, F&& f, double* cpu = nullptr) {
-    std::vector<double> times, cpuTimes;
-    for (int r = 0; r < repeats; ++r) {
-        const double c0 = cpuNowMs();
-        const auto t0 = std::chrono::steady_clock::now();
-        f();
-        times.push_back(
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
-                .count());
-        cpuTimes.push_back(cpuNowMs() - c0);
-    }
-    if (cpu) *cpu = median(cpuTimes);
-    return median(times);
-}
 
 // Matrix-like points: a few clusters with a long revenue tail, some without a value.
 std::shared_ptr<cw::engine::MatrixInput> makePoints(std::size_t n) {

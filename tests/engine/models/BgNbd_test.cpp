@@ -101,6 +101,22 @@ TEST(BgNbd, FitsCdnowMasterToReferenceParameters) {
     expectWithin(fit->params.b, 2.1611, 0.005);
 }
 
+// A slice of the master disjoint from the sample, against an independent scipy fit
+// (tests/data/tools/cdnow_reference_fit.py): always runs, unlike the master test above.
+TEST(BgNbd, FitsCdnowMasterSliceToReferenceParameters) {
+    const RfmSummary d = test::cdnowMasterSlice();
+    ASSERT_EQ(d.customers(), 2118u);
+    auto fit = fitBgNbd(d);
+    ASSERT_TRUE(fit.ok());
+    EXPECT_TRUE(fit->converged) << fit->message;
+    EXPECT_EQ(fit->repeatCustomers, 839u);
+    expectWithin(fit->params.r, 0.238540, 0.001);
+    expectWithin(fit->params.alpha, 4.417010, 0.001);
+    expectWithin(fit->params.a, 0.592288, 0.001);
+    expectWithin(fit->params.b, 1.681134, 0.001);
+    EXPECT_NEAR(fit->logLikelihood, -8501.2699, 0.1);
+}
+
 // The log-likelihood of the collapsed data equals FHL 2005 eq. 6 summed customer by customer.
 TEST(BgNbd, LogLikelihoodEqualsPerCustomerFormula) {
     const RfmSummary d = cdnowSample();

@@ -45,6 +45,20 @@ TEST(GammaGamma, FitsCdnowMasterToReferenceParameters) {
     expectWithin(fit->params.gamma, 14.9837, 0.005);
 }
 
+// A slice of the master disjoint from the sample, against an independent scipy fit
+// (tests/data/tools/cdnow_reference_fit.py): always runs, unlike the master test above.
+TEST(GammaGamma, FitsCdnowMasterSliceToReferenceParameters) {
+    auto fit = fitGammaGamma(test::cdnowMasterSlice());
+    ASSERT_TRUE(fit.ok());
+    EXPECT_TRUE(fit->converged) << fit->message;
+    EXPECT_EQ(fit->customers, 839u);
+    EXPECT_EQ(fit->nonPositive, 0u);
+    expectWithin(fit->params.p, 6.820487, 0.001);
+    expectWithin(fit->params.q, 3.775617, 0.001);
+    expectWithin(fit->params.gamma, 13.925828, 0.001);
+    EXPECT_NEAR(fit->logLikelihood, -3569.3301, 0.1);
+}
+
 // Fader & Hardie (2013) eq. 4 evaluated customer by customer.
 TEST(GammaGamma, LogLikelihoodEqualsPerCustomerFormula) {
     const RfmSummary d = cdnowSample();
