@@ -137,16 +137,18 @@ int runImport(ImportArgs& a) {
     auto wb = store::Workbook::open(a.workbook);
     if (!wb) return fail(wb.error());
     auto last = std::chrono::steady_clock::now();
+    bool drawn = false;
     ProgressFn progress = [&](const ProgressInfo& p) {
         auto now = std::chrono::steady_clock::now();
         if (!a.quiet && !a.asJson && now - last > std::chrono::milliseconds(500) && p.total > 0) {
             std::fprintf(stderr, "\r%s %3.0f%%", std::string(p.phase).c_str(), 100.0 * double(p.done) / double(p.total));
             last = now;
+            drawn = true;
         }
         return true;
     };
     auto rep = store::importFile(*wb, a.opt, progress);
-    if (!a.quiet && !a.asJson) std::fprintf(stderr, "\r              \r");
+    if (drawn) std::fprintf(stderr, "\r              \r");  // only a progress line drawn is wiped
     if (!rep) return fail(rep.error());
     if (!a.rejectsOut.empty())
         if (auto st = store::writeRejectsCsv(*wb, rep->importId, a.rejectsOut); !st) return fail(st.error());
@@ -161,7 +163,7 @@ void addImportCommand(CLI::App& app, Runner& run) {
     auto a = std::make_shared<ImportArgs>();
     auto* cmd = app.add_subcommand("import", "Import a CSV file into a workbook table (all or nothing)");
     addWorkbookOption(*cmd, a->workbook);
-    cmd->add_option("file", a->file, "CSV or delimited text file")->required()->check(CLI::ExistingFile);
+    cmd->add_option("file", a->file, "CSV or delimited text file")->required();  // checked by the import: its errors have the documented form
     cmd->add_option("-t,--table", a->table, "transactions | customers | managers | survey | cost_to_serve | notes")
         ->capture_default_str();
     cmd->add_option("-p,--profile", a->opt.profile, "Mapping profile name or .json path (see 'clienting profiles')");
@@ -206,7 +208,7 @@ void addRejectsCommand(CLI::App& app, Runner& run) {
                 if (imports.empty()) return fail(makeError(ErrorKind::Usage, "the workbook has no imports"));
                 which = imports.back().id;
             }
-            auto st = store::writeRejectsCsv(*wb, which, *out == "-" ? "/dev/stdout" : *out);
+            auto st = store::writeRejectsCsv(*wb, which, *out);
             return st ? 0 : fail(st.error());
         };
     });

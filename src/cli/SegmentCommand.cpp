@@ -8,6 +8,7 @@
 
 #include "cli/Commands.h"
 #include "core/Error.h"
+#include "core/OutputFile.h"
 #include "engine/Segmentation.h"
 #include "store/Workbook.h"
 
@@ -113,11 +114,12 @@ int runSegmentCommand(const SegmentArgs& a) {
         if (!a.exportFeatures.empty()) {
             auto x = engine::segmentationFeatures(db, *def);
             if (!x) return fail(x.error());
-            std::FILE* f = std::fopen(a.exportFeatures.c_str(), "w");
-            if (!f) return fail(makeError(ErrorKind::Usage, "cannot write " + a.exportFeatures));
+            auto file = OutputFile::create(a.exportFeatures);
+            if (!file) return fail(file.error());
+            std::FILE* f = file->stream();
             for (Eigen::Index i = 0; i < x->rows(); ++i)
                 for (Eigen::Index j = 0; j < x->cols(); ++j) std::fprintf(f, "%.17g%c", (*x)(i, j), j + 1 == x->cols() ? '\n' : ',');
-            std::fclose(f);
+            if (auto st = file->commit(); !st) return fail(st.error());
             std::printf("%lld customers x %lld features -> %s\n", static_cast<long long>(x->rows()),
                         static_cast<long long>(x->cols()), a.exportFeatures.c_str());
             return 0;

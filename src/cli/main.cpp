@@ -11,11 +11,18 @@
 #include "cli/Commands.h"
 #include "core/Error.h"
 #include "core/Log.h"
+#include "core/Text.h"
+#include "core/OutputFile.h"
 
 namespace cw::cli {
 
 int fail(const Error& e) {
-    std::fprintf(stderr, "clienting: error: %s\n", e.describe().c_str());
+    // Messages quote input: no control character reaches the terminal, and no message is huge.
+    Error shown = e;
+    shown.message = text::printable(e.message, 1000);
+    shown.file = text::printable(e.file, 1000);
+    shown.hint = text::printable(e.hint, 1000);
+    std::fprintf(stderr, "clienting: error: %s\n", shown.describe().c_str());
     return e.exitCode();
 }
 
@@ -58,7 +65,13 @@ int main(int argc, char** argv) {
     }
     cw::log::init(verbose);
     try {
-        return run ? run() : 1;
+        const int rc = run ? run() : 1;
+        // Output that did not arrive whole (a full disk behind a redirection) is a failure.
+        if (auto st = cw::checkStdout(); !st) {
+            const int failed = fail(st.error());
+            return rc == 0 ? failed : rc;
+        }
+        return rc;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "clienting: internal error: %s\n", e.what());
         return 4;

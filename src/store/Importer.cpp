@@ -1,5 +1,9 @@
 #include "store/Importer.h"
 
+#include <sys/stat.h>
+
+#include <cerrno>
+
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
@@ -10,6 +14,8 @@
 #include <fstream>
 
 #include "core/Log.h"
+#include "core/OutputFile.h"
+#include "core/Text.h"
 #include "store/ImportMapping.h"
 #include "store/Workbook.h"
 
@@ -55,6 +61,32 @@ Result<std::string> hashFile(const std::string& path, std::int64_t& size) {
     char out[24];
     std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(h));
     return std::string(out);
+}
+
+// What identifies the bytes of a file without reading them: a change of any of these between
+// the start and the end of an import means the file changed while it was read.
+struct FileStamp {
+    std::int64_t size = -1, mtimeNs = 0, inode = 0;
+    bool operator==(const FileStamp&) const = default;
+};
+
+// Refuses what is not a regular file before anything opens it: opening a FIFO blocks, and
+// /dev/zero or a terminal never ends.
+Result<FileStamp> stampRegularFile(const std::string& path) {
+    struct stat st {};
+    auto fail = [&](std::string message, std::string hint) {
+        Error e = makeError(ErrorKind::Input, std::move(message), std::move(hint));
+        e.file = path;
+        return e;
+    };
+    if (::stat(path.c_str(), &st) != 0)
+        return fail(std::string("cannot read the file: ") + std::strerror(errno), "check the path and its permissions");
+    if (S_ISDIR(st.st_mode)) return fail("this is a folder, not a file", "name the file to import");
+    if (!S_ISREG(st.st_mode))
+        return fail("not a regular file (a device, pipe or socket); nothing was read",
+                    "save the data to a file first and import that file");
+    return FileStamp{std::int64_t(st.st_size), std::int64_t(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec,
+                     std::int64_t(st.st_ino)};
 }
 
 std::unique_ptr<TableLoader> makeLoader(TargetTable t) {
@@ -168,7 +200,8 @@ Status runRecords(ImportContext& ctx, csv::Reader& reader, TableLoader& loader, 
 }
 
 Result<ImportReport> importInTransaction(Workbook& wb, ImportContext& ctx, csv::Reader& reader,
-                                         const std::string& hash, std::int64_t size, const ProgressFn& progress) {
+                                         const std::string& hash, std::int64_t size, const FileStamp& stamp,
+                                         const ProgressFn& progress) {
     auto& db = wb.db();
     auto& rep = *ctx.report;
     // Foreign-key checks cost a B-tree lookup per reference per row; the loaders take every
@@ -202,6 +235,14 @@ Result<ImportReport> importInTransaction(Workbook& wb, ImportContext& ctx, csv::
     };
     if (auto st = runRecords(ctx, reader, *loader, progress); !st) return st.takeError();
     lap("records");
+    // The stored size and hash must describe exactly the bytes loaded.
+    auto after = stampRegularFile(ctx.options->file);
+    if (!after || !(*after == stamp) || reader.bytesConsumed() != size) {
+        Error e = makeError(ErrorKind::Input, "the file changed while it was being imported; nothing was stored",
+                            "import it again once the program writing it has finished");
+        e.file = ctx.options->file;
+        return e;
+    }
     if (progress && !progress({"indexing", reader.totalBytes(), reader.totalBytes()}))
         return makeError(ErrorKind::Cancelled, "import cancelled; nothing was stored");
     if (auto st = loader->finish(ctx); !st) return st.takeError();
@@ -232,6 +273,8 @@ Result<ImportReport> importFile(Workbook& wb, const ImportOptions& options, cons
         if (!profile) return profile.takeError();
         ctx.profile = std::move(*profile);
         rep.profile = ctx.profile.name;
+        auto stamp = stampRegularFile(options.file);
+        if (!stamp) return stamp.takeError();
         std::int64_t size = 0;
         auto hash = hashFile(options.file, size);
         if (!hash) return hash.takeError();
@@ -240,7 +283,7 @@ Result<ImportReport> importFile(Workbook& wb, const ImportOptions& options, cons
         if (!reader) return reader.takeError();
         if (auto st = decideDateOrder(ctx); !st) return st.takeError();
         log::get("store")->debug("import: mapped and dates decided at {:.3f} s", std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
-        auto result = importInTransaction(wb, ctx, **reader, *hash, size, progress);
+        auto result = importInTransaction(wb, ctx, **reader, *hash, size, *stamp, progress);
         if (!result) return result;
         rep.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         log::get("store")->info("imported {} into {}: {} loaded, {} rejected in {:.2f} s", ctx.fileName, rep.table,
@@ -257,6 +300,7 @@ Result<ImportPreview> previewImport(const ImportOptions& options, int maxRows) {
     ImportContext ctx;
     ctx.options = &options;
     ctx.report = &rep;
+    if (auto stamp = stampRegularFile(options.file); !stamp) return stamp.takeError();
     auto profile = resolveProfile(options);
     if (!profile) return profile.takeError();
     ctx.profile = std::move(*profile);
@@ -287,29 +331,37 @@ Result<ImportPreview> previewImport(const ImportOptions& options, int maxRows) {
 }
 
 Status writeRejectsCsv(Workbook& wb, std::int64_t importId, const std::string& path) {
-    std::ofstream out(path, std::ios::binary);
-    if (!out) {
-        Error e = makeError(ErrorKind::Usage, "cannot write the rejects file", "check the folder exists and is writable");
-        e.file = path;
-        return e;
-    }
-    auto quote = [](std::string_view s) {
-        std::string q = "\"";
-        for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-        return q + "\"";
+    auto file = OutputFile::create(path);
+    if (!file) return file.takeError();
+    std::FILE* out = file->stream();
+    // Text from the input file is quoted and kept from being read as a spreadsheet formula.
+    auto cell = [out](std::string_view s) {
+        const std::string v = text::neutralizeFormula(s);
+        std::fputc('"', out);
+        for (char c : v) {
+            if (c == '"') std::fputc('"', out);
+            std::fputc(c, out);
+        }
+        std::fputc('"', out);
     };
-    out << "file,line,column,column_name,reason,message,value\n";
+    std::fputs("file,line,column,column_name,reason,message,value\n", out);
     auto st = wb.db().prepareOrThrow(
         "SELECT i.file, r.line, r.column_no, r.column_name, r.reason, r.message, r.value FROM import_rejects r "
         "JOIN imports i ON i.id=r.import_id WHERE r.import_id=? ORDER BY r.line");
     st.bind(1, importId);
     while (st.step()) {
-        out << quote(st.textView(0)) << ',' << st.int64(1) << ',' << (st.isNull(2) ? "" : std::to_string(st.int64(2)))
-            << ',' << quote(st.textView(3)) << ',' << st.textView(4) << ',' << quote(st.textView(5)) << ','
-            << quote(st.textView(6)) << '\n';
+        cell(st.textView(0));
+        std::fprintf(out, ",%lld,", static_cast<long long>(st.int64(1)));
+        if (!st.isNull(2)) std::fprintf(out, "%lld", static_cast<long long>(st.int64(2)));
+        std::fputc(',', out);
+        cell(st.textView(3));
+        std::fprintf(out, ",%s,", std::string(st.textView(4)).c_str());
+        cell(st.textView(5));
+        std::fputc(',', out);
+        cell(st.textView(6));
+        std::fputc('\n', out);
     }
-    if (!out) return makeError(ErrorKind::Internal, "writing the rejects file failed (disk full?)");
-    return {};
+    return file->commit();
 }
 
 }  // namespace cw::store

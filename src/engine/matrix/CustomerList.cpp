@@ -1,5 +1,7 @@
 #include "engine/matrix/CustomerList.h"
 
+#include "core/Text.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -351,7 +353,12 @@ std::string customersToText(const CustomerList& l) {
     for (const auto& c : l.columns) numeric.push_back(cellOf(l, probe, c)->kind != CellKind::Text);
     for (const auto& r : l.rows) {
         std::vector<std::string> row;
-        for (const auto& c : l.columns) row.push_back(formatCell(*cellOf(l, r, c), "n/a"));
+        for (const auto& c : l.columns) {
+            const Cell cell = *cellOf(l, r, c);
+            // Text from the input never reaches the terminal raw (no escape sequences), nor long.
+            row.push_back(cell.kind == CellKind::Text ? text::printable(formatCell(cell, "n/a"), 60)
+                                                      : formatCell(cell, "n/a"));
+        }
         cells.push_back(std::move(row));
     }
     std::vector<std::size_t> width(l.columns.size(), 0);
@@ -385,7 +392,9 @@ std::string customersToCsv(const CustomerList& l) {
         for (std::size_t c = 0; c < l.columns.size(); ++c) {
             Cell cell = *cellOf(l, r, l.columns[c]);
             if (cell.kind == CellKind::Number) cell.decimals = 6;  // CSV keeps precision
-            out << (c ? "," : "") << field(formatCell(cell, ""));
+            // Text from the input is kept from being read as a spreadsheet formula (OWASP).
+            const std::string v = formatCell(cell, "");
+            out << (c ? "," : "") << field(cell.kind == CellKind::Text ? text::neutralizeFormula(v) : v);
         }
         out << '\n';
     }

@@ -1,0 +1,83 @@
+// Imports of files that are not what they seem: a file that grows while it is read, and paths
+// that are not regular files. Nothing may be stored from either.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <fstream>
+#include <string>
+
+#include "store/Importer.h"
+#include "store/Workbook.h"
+#include "support/TempDir.h"
+
+using namespace cw;
+using namespace cw::store;
+using cw::test::TempDir;
+
+namespace {
+
+std::string transactionsCsv(int rows, int firstId = 0) {
+    std::string s = "customer_id,date,revenue\n";
+    for (int i = 0; i < rows; ++i)
+        s += "C" + std::to_string((firstId + i) % 50) + ",2024-0" + std::to_string(1 + i % 9) + "-1" +
+             std::to_string(i % 10) + "," + std::to_string(10 + i % 7) + ".5\n";
+    return s;
+}
+
+ImportOptions optionsFor(const std::string& file) {
+    ImportOptions o;
+    o.file = file;
+    o.table = TargetTable::Transactions;
+    o.map = {{"customer_id", "customer_id"}, {"date", "date"}, {"revenue", "revenue"}};
+    return o;
+}
+
+TEST(ImportSafety, AFileThatGrowsWhileItIsImportedIsRefusedAndNothingIsStored) {
+    TempDir dir;
+    const auto csv = dir.write("t.csv", transactionsCsv(20000));
+    auto wb = Workbook::create(dir.file("w.cwb"));
+    ASSERT_TRUE(wb.ok());
+    bool appended = false;
+    auto grow = [&](const ProgressInfo&) {
+        if (!appended) {  // another program appends, with a partial last line
+            std::ofstream(csv, std::ios::app) << transactionsCsv(500, 7).substr(25) << "C9,2024-0";
+            appended = true;
+        }
+        return true;
+    };
+    auto r = importFile(*wb, optionsFor(csv), grow);
+    ASSERT_TRUE(appended);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().exitCode(), 2);
+    EXPECT_NE(r.error().message.find("changed while it was being imported"), std::string::npos) << r.error().message;
+    EXPECT_EQ(wb->tableCounts().at("transactions"), 0);
+    EXPECT_TRUE(wb->imports().empty());
+    // The complete file imports once; the same bytes again are recognised.
+    std::ofstream(csv, std::ios::app) << "1-01,3\n";
+    auto again = importFile(*wb, optionsFor(csv));
+    ASSERT_TRUE(again.ok()) << again.error().describe();
+    EXPECT_EQ(again->loaded + again->rejected, 20000 + 500 + 1);
+    auto twice = importFile(*wb, optionsFor(csv));
+    ASSERT_FALSE(twice.ok());
+    EXPECT_NE(twice.error().message.find("imported already"), std::string::npos) << twice.error().message;
+    EXPECT_EQ(wb->imports().size(), 1u);
+}
+
+TEST(ImportSafety, PathsThatAreNotRegularFilesAreRefusedWithoutReading) {
+    TempDir dir;
+    auto wb = Workbook::create(dir.file("w.cwb"));
+    ASSERT_TRUE(wb.ok());
+    const auto fifo = dir.file("pipe");
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    for (const std::string path : {std::string("/dev/zero"), fifo, dir.path().string()}) {
+        auto r = importFile(*wb, optionsFor(path));  // a FIFO would block in open(), /dev/zero never end
+        ASSERT_FALSE(r.ok()) << path;
+        EXPECT_EQ(r.error().exitCode(), 2) << path;
+        EXPECT_EQ(r.error().file, path);
+        auto pv = previewImport(optionsFor(path), 10);
+        EXPECT_FALSE(pv.ok()) << path;
+    }
+    EXPECT_TRUE(wb->imports().empty());
+}
+
+}  // namespace
