@@ -1,5 +1,10 @@
 #include "store/ImportContext.h"
 
+#include <cmath>
+#include <ctime>
+
+#include "core/Text.h"
+
 namespace cw::store::detail {
 namespace {
 
@@ -32,14 +37,34 @@ std::optional<double> numberField(const ImportContext& ctx, const csv::Record& r
     return numberAt(ctx, r, ctx.columns.col(name), name, bad);
 }
 
+namespace {
+
+// Values no real file holds: they come from typing errors or placeholders (9999-12-31) and
+// would poison every result (the analysis date, sums that overflow). Documented in import.md.
+constexpr double kLargestAmount = 1e12;
+constexpr std::int64_t kEarliestDate = -2208988800;  // 1900-01-01T00:00:00
+std::int64_t latestDate() {
+    static const std::int64_t t = static_cast<std::int64_t>(std::time(nullptr)) + 366 * 86400;
+    return t;
+}
+
+}  // namespace
+
 std::optional<double> numberAt(const ImportContext& ctx, const csv::Record& r, int col, const std::string& name,
                                std::optional<Reject>& bad) {
     auto text = ImportContext::at(r, col);
     if (text.empty()) return std::nullopt;
     auto v = csv::parseNumber(text, ctx.decimal);
+    if (v && !(std::abs(*v) <= kLargestAmount)) {  // also catches inf and NaN
+        if (!bad)
+            bad = ctx.reject(r, name, "implausible_amount",
+                             "\"" + text::printable(text, 60) + "\" in " + name +
+                                 " is beyond the largest value accepted (1e12 in magnitude)");
+        return std::nullopt;
+    }
     if (!v && !bad)
         bad = ctx.reject(r, name, "invalid_number",
-                         "\"" + std::string(text) + "\" is not a number in " + name +
+                         "\"" + text::printable(text, 60) + "\" is not a number in " + name +
                              " (expected e.g. 12.50" +
                              (ctx.decimal == csv::DecimalSeparator::Comma ? ", decimal comma" : "") + ")");
     return v;
@@ -56,9 +81,16 @@ std::optional<std::int64_t> dateAt(const ImportContext& ctx, const csv::Record& 
     if (text.empty()) return std::nullopt;
     bool ambiguous = false;
     auto v = csv::parseDateTime(text, ctx.dateOrder, &ambiguous);
+    if (v && (v->seconds < kEarliestDate || v->seconds > latestDate())) {
+        if (!bad)
+            bad = ctx.reject(r, name, "date_out_of_range",
+                             "\"" + text::printable(text, 60) + "\" in " + name +
+                                 " is outside the dates accepted (1900-01-01 to one year from today)");
+        return std::nullopt;
+    }
     if (!v && !bad)
         bad = ctx.reject(r, name, "invalid_date",
-                         "\"" + std::string(text) + "\" is not a valid date in " + name +
+                         "\"" + text::printable(text, 60) + "\" is not a valid date in " + name +
                              (ambiguous ? " (day and month order unknown: pass --date-format)" : ""));
     return v ? std::optional<std::int64_t>(v->seconds) : std::nullopt;
 }

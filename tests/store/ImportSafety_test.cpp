@@ -80,4 +80,30 @@ TEST(ImportSafety, PathsThatAreNotRegularFilesAreRefusedWithoutReading) {
     EXPECT_TRUE(wb->imports().empty());
 }
 
+TEST(ImportSafety, ImplausibleDatesAndAmountsAreRejectedWithTheirReason) {
+    TempDir dir;
+    const auto csv = dir.write("t.csv",
+                               "customer_id,date,revenue\n"
+                               "C1,2024-01-02,10\n"
+                               "C2,9999-12-31,10\n"      // a placeholder date
+                               "C3,1850-06-01,10\n"      // before 1900
+                               "C4,2024-01-03,1.7e308\n"  // would overflow a sum
+                               "C5,2024-01-04,-2e12\n"
+                               "C6,2024-01-05,inf\n"
+                               "C7,2024-01-06,999999999999\n");  // just under the limit: kept
+    auto wb = Workbook::create(dir.file("w.cwb"));
+    ASSERT_TRUE(wb.ok());
+    auto o = optionsFor(csv);
+    o.maxRejectShare = 1.0;  // a small file with mostly bad rows, on purpose
+    auto r = importFile(*wb, o);
+    ASSERT_TRUE(r.ok()) << r.error().describe();
+    EXPECT_EQ(r->loaded, 2);
+    EXPECT_EQ(r->reasons["date_out_of_range"], 2);
+    EXPECT_EQ(r->reasons["implausible_amount"] + r->reasons["invalid_number"], 3);
+    EXPECT_GE(r->reasons["implausible_amount"], 2);
+    auto max = wb->db().queryInt("SELECT max(ts) FROM transactions");
+    ASSERT_TRUE(max.has_value());
+    EXPECT_LT(*max, 1900000000);  // the placeholder never becomes the analysis date
+}
+
 }  // namespace
