@@ -33,13 +33,13 @@ install_missing() {
 }
 
 configure_and_build() {
-    local launcher=()
+    # With ccache, compiles are cached (paths relative to the checkout, no build-directory hash:
+    # a fresh clone elsewhere, as in CI, hits the cache of an earlier build); ccache cannot cache
+    # compiles that use CMake's precompiled headers, so those are used only without it.
+    local launcher=(-DCW_PCH=ON)
     if command -v ccache >/dev/null 2>&1; then
-        # Paths relative to the checkout and no build-directory hash: a fresh clone elsewhere
-        # (CI) hits the cache of an earlier build. Sloppiness lets precompiled headers be cached.
         export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=1
-        export CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime
-        launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+        launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCW_PCH=OFF)
     fi
     cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" >/dev/null
     cmake --build "$build" -j "$jobs"
