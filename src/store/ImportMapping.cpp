@@ -1,5 +1,7 @@
 #include "store/ImportMapping.h"
 
+#include "core/Text.h"
+
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
@@ -108,9 +110,36 @@ Status resolveFields(ImportContext& ctx, bool hasHeader) {
         }
         specs[f] = c;
     }
+    // Columns of the same name: the one a field is read from would be a guess.
+    std::map<std::string, std::vector<std::size_t>> positions;
+    if (hasHeader)
+        for (std::size_t i = 0; i < cm.header.size(); ++i) positions[normalizeName(cm.header[i])].push_back(i);
+    auto duplicatesOf = [&](int c) -> const std::vector<std::size_t>* {
+        const auto& p = positions[normalizeName(cm.header[std::size_t(c)])];
+        return p.size() > 1 ? &p : nullptr;
+    };
+    auto listPositions = [](const std::vector<std::size_t>& p) {
+        std::string out;
+        for (std::size_t k = 0; k < p.size(); ++k)
+            out += (k ? (k + 1 == p.size() ? " and " : ", ") : "") + std::to_string(p[k] + 1);
+        return out;
+    };
     for (auto& [field, spec] : specs) {
         if (!known.count(field)) continue;
         int c = findColumn(spec, cm.header, hasHeader);
+        const bool byPosition = !spec.empty() && spec[0] == '#';
+        if (c >= 0 && !byPosition && duplicatesOf(c)) {
+            Error e = makeError(ErrorKind::Input,
+                                "the header has column \"" + text::printable(cm.header[std::size_t(c)], 60) +
+                                    "\" more than once (columns " + listPositions(*duplicatesOf(c)) +
+                                    "), so which one holds " + field + " is unclear; nothing was stored",
+                                "rename one of them, or map the field by position, e.g. --map " + field + "=#" +
+                                    std::to_string(duplicatesOf(c)->front() + 1));
+            e.file = ctx.options->file;
+            e.line = 1;
+            e.column = c + 1;
+            return e;
+        }
         if (c >= 0) {
             cm.fieldColumn[field] = c;
             if (ctx.report) ctx.report->mapping[field] = cm.header[c];
@@ -124,6 +153,12 @@ Status resolveFields(ImportContext& ctx, bool hasHeader) {
         if (std::find(cm.header.begin(), cm.header.end(), a) == cm.header.end())
             return usage(ctx, "attribute column \"" + a + "\" is not in the file; it has " + listColumns(cm.header),
                          "list the service-attribute columns exactly as in the header, comma-separated");
+    if (ctx.report)
+        for (const auto& [name, p] : positions)
+            if (p.size() > 1)
+                ctx.report->warnings.push_back("the header has column \"" + text::printable(cm.header[p.front()], 60) +
+                                               "\" more than once (columns " + listPositions(p) +
+                                               "); a field can be read from one of them only by its position (#N)");
     assignRoles(ctx);
     return checkRequired(ctx);
 }

@@ -106,4 +106,27 @@ TEST(ImportSafety, ImplausibleDatesAndAmountsAreRejectedWithTheirReason) {
     EXPECT_LT(*max, 1900000000);  // the placeholder never becomes the analysis date
 }
 
+TEST(ImportSafety, AMappedColumnNameThatAppearsTwiceIsRefusedAndSaysWhich) {
+    TempDir dir;
+    const auto csv = dir.write("t.csv", "customer_id,date,revenue,Revenue\nC1,2024-01-02,10,99\n");
+    auto wb = Workbook::create(dir.file("w.cwb"));
+    ASSERT_TRUE(wb.ok());
+    auto r = importFile(*wb, optionsFor(csv));
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().exitCode(), 2);
+    EXPECT_NE(r.error().message.find("columns 3 and 4"), std::string::npos) << r.error().message;
+    EXPECT_NE(r.error().hint.find("revenue=#3"), std::string::npos) << r.error().hint;
+    EXPECT_EQ(r.error().line, 1);
+    EXPECT_TRUE(wb->imports().empty());
+    // Mapped by position it imports, and the report still warns about the twin columns.
+    auto o = optionsFor(csv);
+    o.map["revenue"] = "#4";
+    auto ok = importFile(*wb, o);
+    ASSERT_TRUE(ok.ok()) << ok.error().describe();
+    EXPECT_EQ(wb->db().queryInt("SELECT CAST(sum(revenue) AS INTEGER) FROM transactions").value_or(0), 99);
+    bool warned = false;
+    for (const auto& w : ok->warnings) warned |= w.find("more than once") != std::string::npos;
+    EXPECT_TRUE(warned);
+}
+
 }  // namespace
