@@ -89,6 +89,28 @@ Result<FileStamp> stampRegularFile(const std::string& path) {
                      std::int64_t(st.st_ino)};
 }
 
+// A binary file (an image, a spreadsheet's .xlsx, an executable) is refused before any record is
+// read: NUL bytes, or more than one byte in ten a control character, in its first 64 KiB.
+Status checkText(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::vector<char> buf(64 * 1024);
+    in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+    const auto n = static_cast<std::size_t>(in.gcount());
+    std::size_t controls = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto c = static_cast<unsigned char>(buf[i]);
+        if (c == 0 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f')) ++controls;
+        if (c == 0 || controls * 10 > std::max<std::size_t>(n, 64)) {
+            Error e = makeError(ErrorKind::Input, "not a text file (binary data near byte " + std::to_string(i + 1) +
+                                                      "); nothing was read",
+                                "import a delimited text file: save the data as CSV first");
+            e.file = path;
+            return e;
+        }
+    }
+    return {};
+}
+
 std::unique_ptr<TableLoader> makeLoader(TargetTable t) {
     switch (t) {
         case TargetTable::Transactions: return makeTransactionLoader();
@@ -275,6 +297,7 @@ Result<ImportReport> importFile(Workbook& wb, const ImportOptions& options, cons
         rep.profile = ctx.profile.name;
         auto stamp = stampRegularFile(options.file);
         if (!stamp) return stamp.takeError();
+        if (auto st = checkText(options.file); !st) return st.takeError();
         std::int64_t size = 0;
         auto hash = hashFile(options.file, size);
         if (!hash) return hash.takeError();
@@ -301,6 +324,7 @@ Result<ImportPreview> previewImport(const ImportOptions& options, int maxRows) {
     ctx.options = &options;
     ctx.report = &rep;
     if (auto stamp = stampRegularFile(options.file); !stamp) return stamp.takeError();
+    if (auto st = checkText(options.file); !st) return st.takeError();
     auto profile = resolveProfile(options);
     if (!profile) return profile.takeError();
     ctx.profile = std::move(*profile);

@@ -115,4 +115,18 @@ TEST_F(OutputSafety, InputPathsThatAreNotFilesGetTheDocumentedError) {
     }
 }
 
+TEST_F(OutputSafety, ABinaryFileIsNotATextFileAndItsBytesAreNotPrinted) {
+    std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+    for (int i = 0; i < 4000; ++i) png += static_cast<char>((i * 37) % 256);
+    png += "\x1b]0;pwned\x07";
+    const auto file = m_dir.write("picture.csv", png);
+    for (const std::string args : {"", "--preview "}) {
+        auto r = cli("import " + args + "-w " + shellQuote(s_wb) + " " + shellQuote(file));
+        EXPECT_EQ(r.code, 2) << r.err;
+        EXPECT_NE(r.err.find("not a text file"), std::string::npos) << r.err;
+        EXPECT_EQ(r.err.find('\x1b'), std::string::npos);
+        EXPECT_LT(r.err.size(), 400u);
+    }
+}
+
 }  // namespace
