@@ -8,6 +8,8 @@
 #include <iostream>
 
 #include "cli/Commands.h"
+#include "core/Text.h"
+#include "core/TextTable.h"
 #include "core/CivilTime.h"
 #include "core/Error.h"
 #include "engine/Analysis.h"
@@ -73,22 +75,27 @@ void printText(const engine::AnalysisSummary& s, const std::string& path) {
     }
     if (!s.links.empty()) {
         std::printf("\nEconomies of loyalty (Spearman rho; * = broken link)\n");
-        std::printf("  %-24s %18s %22s %24s\n", "group", "satisfaction→loyalty", "loyalty→profitability",
-                    "satisfaction→profitability");
+        std::vector<std::vector<std::string>> rows{
+            {"group", "satisfaction→loyalty", "loyalty→profitability", "satisfaction→profitability"}};
         for (const auto& g : s.links) {
-            std::printf("  %-24.24s", g.group.c_str());
+            auto& row = rows.emplace_back(std::vector<std::string>{g.group});
             for (const auto& l : g.links) {
                 char cell[48];
                 if (std::isfinite(l.rho))
                     std::snprintf(cell, sizeof cell, "%+.2f%s (n=%zu)", l.rho, l.broken ? "*" : " ", l.pairs);
                 else
                     std::snprintf(cell, sizeof cell, "- (n=%zu)", l.pairs);
-                std::printf(" %22s", cell);
+                row.emplace_back(cell);
             }
-            std::printf("\n");
+        }
+        const std::string table = text::renderTable(rows, {}, 24);
+        for (std::size_t at = 0; at < table.size();) {
+            const auto end = table.find('\n', at);
+            std::printf("  %s\n", table.substr(at, end - at).c_str());
+            at = end + 1;
         }
     }
-    for (const auto& w : s.warnings) std::printf("warning: %s\n", w.c_str());
+    for (const auto& w : s.warnings) std::printf("warning: %s\n", text::printable(w, 1000).c_str());
     std::printf("\nPhases:");
     for (const auto& p : s.phases) std::printf(" %s %.3f s;", p.name.c_str(), p.seconds);
     std::printf(" total %.3f s\n", s.seconds);

@@ -150,10 +150,17 @@ int runImport(ImportArgs& a) {
     auto rep = store::importFile(*wb, a.opt, progress);
     if (drawn) std::fprintf(stderr, "\r              \r");  // only a progress line drawn is wiped
     if (!rep) return fail(rep.error());
-    if (!a.rejectsOut.empty())
-        if (auto st = store::writeRejectsCsv(*wb, rep->importId, a.rejectsOut); !st) return fail(st.error());
     if (a.asJson) std::cout << reportJson(*rep).dump(2) << '\n';
     else printReport(*rep);
+    if (!a.rejectsOut.empty())
+        if (auto st = store::writeRejectsCsv(*wb, rep->importId, a.rejectsOut); !st) {
+            // The import is committed: say so, and how to get the rejects file once there is room.
+            Error e = st.takeError();
+            const std::string id = std::to_string(rep->importId);
+            e.hint = (e.hint.empty() ? "" : e.hint + "; ") + "the import itself was stored (import #" + id + "); write its rejects again with: clienting rejects -w " +
+                     a.workbook + " --import " + id + " -o " + a.rejectsOut;
+            return fail(e);
+        }
     return 0;
 }
 

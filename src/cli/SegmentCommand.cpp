@@ -7,6 +7,8 @@
 #include <sstream>
 
 #include "cli/Commands.h"
+#include "core/Text.h"
+#include "core/TextTable.h"
 #include "core/Error.h"
 #include "core/OutputFile.h"
 #include "engine/Segmentation.h"
@@ -66,8 +68,16 @@ Result<std::string> definitionFrom(const SegmentArgs& a) {
 }
 
 void printOutcome(const engine::SegmentationOutcome& o) {
-    std::printf("segmentation '%s' (%s)  %s\n", o.name.c_str(), o.method.c_str(), o.qualityJson.c_str());
-    for (const auto& s : o.segments) std::printf("  %-48s %8lld\n", s.label.c_str(), static_cast<long long>(s.customers));
+    std::printf("segmentation '%s' (%s)  %s\n", text::printable(o.name, 100).c_str(), o.method.c_str(),
+                o.qualityJson.c_str());
+    std::vector<std::vector<std::string>> rows{{"segment", "customers"}};
+    for (const auto& s : o.segments) rows.push_back({s.label, std::to_string(s.customers)});
+    std::string table = text::renderTable(rows);
+    for (std::size_t at = 0; at < table.size();) {  // indented under the title
+        const auto end = table.find('\n', at);
+        std::printf("  %s\n", table.substr(at, end - at).c_str());
+        at = end + 1;
+    }
 }
 
 nlohmann::json toJson(const engine::SegmentationOutcome& o) {
@@ -99,7 +109,7 @@ int runSegmentCommand(const SegmentArgs& a) {
             } else {
                 if (all->empty()) std::printf("no segmentations (create one with clienting segment --name NAME --method …)\n");
                 for (const auto& o : *all) printOutcome(o);
-                if (active) std::printf("active: %s\n", active->c_str());
+                if (active) std::printf("active: %s\n", text::printable(*active, 200).c_str());
             }
             return 0;
         }

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/Commands.h"
+#include "core/Text.h"
 #include "core/Error.h"
 #include "engine/AnalysisSettings.h"
 #include "store/Workbook.h"
@@ -67,9 +68,11 @@ int runSettingsCommand(const SettingsArgs& a) {
     }
     for (const auto& [k, v] : out.items()) {
         if (v.is_object())
-            for (const auto& [k2, v2] : v.items()) std::cout << k << '.' << k2 << " = " << v2.dump() << '\n';
+            for (const auto& [k2, v2] : v.items())
+                std::cout << text::printable(k, 100) << '.' << text::printable(k2, 100) << " = "
+                          << text::printable(v2.dump(), 1000) << '\n';
         else
-            std::cout << k << " = " << v.dump() << '\n';
+            std::cout << text::printable(k, 100) << " = " << text::printable(v.dump(), 1000) << '\n';
     }
     if (writes) std::cout << "(saved; run clienting analyze to apply)\n";
     return 0;

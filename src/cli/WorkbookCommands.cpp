@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/Commands.h"
+#include "core/Text.h"
 #include "store/Schema.h"
 #include "store/Workbook.h"
 
@@ -38,13 +39,14 @@ int runInfo(const std::string& path, bool asJson) {
         std::cout << j.dump(2) << '\n';
         return 0;
     }
-    std::printf("Workbook %s (schema %d)\n\nTables\n", path.c_str(), wb->schemaVersion());
+    std::printf("Workbook %s (schema %d)\n\nTables\n", text::printable(path, 1000).c_str(), wb->schemaVersion());
     for (const auto& [t, n] : counts) std::printf("  %-20s %12lld\n", t.c_str(), static_cast<long long>(n));
     std::printf("\nImports\n");
-    if (imports.empty()) std::printf("  none yet: clienting import -w %s --table transactions FILE\n", path.c_str());
+    if (imports.empty())
+        std::printf("  none yet: clienting import -w %s --table transactions FILE\n", text::printable(path, 1000).c_str());
     for (const auto& s : imports) {
         std::printf("  #%lld %s -> %s (%s): %lld loaded, %lld rejected\n", static_cast<long long>(s.id),
-                    s.fileName.c_str(), s.table.c_str(), s.startedAt.c_str(), static_cast<long long>(s.loaded),
+                    text::printable(s.fileName, 200).c_str(), s.table.c_str(), s.startedAt.c_str(), static_cast<long long>(s.loaded),
                     static_cast<long long>(s.rejected));
         for (const auto& [r, n] : s.reasons) std::printf("      %-22s %lld\n", r.c_str(), static_cast<long long>(n));
     }

@@ -27,6 +27,19 @@ Result<OutputFile> OutputFile::create(const std::string& path) {
         f.m_stdout = true;
         return f;
     }
+    // A device or a pipe (/dev/stdout, /dev/full, a FIFO) is written directly: no temporary
+    // file beside it, and its write errors are reported the same way.
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+        f.m_file = std::fopen(path.c_str(), "wb");
+        if (!f.m_file) {
+            Error e = makeError(ErrorKind::Usage, std::string("cannot write the file: ") + std::strerror(errno),
+                                "check that you may write to it");
+            e.file = path;
+            return e;
+        }
+        return f;
+    }
     f.m_temp = path + ".partial-XXXXXX";
     const int fd = ::mkstemp(f.m_temp.data());
     if (fd < 0) {
@@ -49,7 +62,7 @@ OutputFile::OutputFile(OutputFile&& o) noexcept
 OutputFile::~OutputFile() {
     if (m_stdout || !m_file) return;
     std::fclose(m_file);
-    ::unlink(m_temp.c_str());
+    if (!m_temp.empty()) ::unlink(m_temp.c_str());
 }
 
 Status OutputFile::commit() {
@@ -63,9 +76,9 @@ Status OutputFile::commit() {
     const bool failed = std::fflush(f) != 0 || std::ferror(f) != 0;
     int err = failed ? (errno ? errno : EIO) : 0;
     if (std::fclose(f) != 0 && !err) err = errno ? errno : EIO;
-    if (!err && std::rename(m_temp.c_str(), m_path.c_str()) != 0) err = errno;
+    if (!err && !m_temp.empty() && std::rename(m_temp.c_str(), m_path.c_str()) != 0) err = errno;
     if (err) {
-        ::unlink(m_temp.c_str());
+        if (!m_temp.empty()) ::unlink(m_temp.c_str());
         return incomplete(m_path, err);
     }
     return {};

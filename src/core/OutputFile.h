@@ -2,7 +2,8 @@
 // A file written whole or not at all. Writes go to a temporary file beside the target, which
 // replaces the target only when every write, the flush and the close succeeded; otherwise the
 // temporary file is removed and an existing target is left as it was. "-" is standard output,
-// whose errors (a full disk behind a redirection, /dev/full, a closed pipe) are reported too.
+// whose errors (a full disk behind a redirection, /dev/full, a closed pipe) are reported too;
+// a device or FIFO path (/dev/stdout, /dev/full) is written directly, with the same checks.
 #include <cstdio>
 #include <string>
 

@@ -7,6 +7,7 @@
 #include <ctime>
 #include <sstream>
 
+#include "core/Text.h"
 #include "store/AuditChecks.h"
 #include "store/Workbook.h"
 
@@ -88,17 +89,18 @@ void appendFindings(std::string& out, const std::vector<AuditFinding>& findings)
     if (findings.empty()) out += "  nothing to report\n";
     for (const auto& f : findings) {
         char head[160];
-        std::string what = f.table + "." + f.check + (f.field.empty() ? "" : " (" + f.field + ")");
+        // Fields, messages and examples may quote the data: escaped and capped.
+        std::string what = f.table + "." + f.check + (f.field.empty() ? "" : " (" + text::printable(f.field, 60) + ")");
         std::snprintf(head, sizeof head, "  %-9s %s",
                       ("[" + std::string(severityName(f.severity)) + "]").c_str(), what.c_str());
         out += head;
         if (f.count > 0) out += ": " + audit::grouped(f.count);
         out += '\n';
-        wrap(out, f.message, 12, 100);
+        wrap(out, text::printable(f.message, 1000), 12, 100);
         if (!f.examples.empty()) {
             std::string ex = "e.g. ";
             for (std::size_t i = 0; i < f.examples.size(); ++i)
-                ex += (i ? "; " : "") + f.examples[i];
+                ex += (i ? "; " : "") + text::printable(f.examples[i], 60);
             wrap(out, ex, 12, 100);
         }
     }
@@ -155,7 +157,7 @@ std::string AuditReport::toText() const {
     out += buf;
     for (const auto& c : completeness) {
         std::snprintf(buf, sizeof buf, "  %-18s %-26s %12s %12s %8s\n", c.table.c_str(),
-                      c.column.c_str(), audit::grouped(c.filled).c_str(),
+                      text::printable(c.column, 60).c_str(), audit::grouped(c.filled).c_str(),
                       audit::grouped(c.total).c_str(),
                       c.total ? audit::percent(c.share()).c_str() : "-");
         out += buf;

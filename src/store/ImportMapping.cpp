@@ -1,6 +1,7 @@
 #include "store/ImportMapping.h"
 
 #include "core/Text.h"
+#include "store/csv/Sniffer.h"
 
 #include <algorithm>
 #include <cctype>
@@ -163,11 +164,40 @@ Status resolveFields(ImportContext& ctx, bool hasHeader) {
     return checkRequired(ctx);
 }
 
-bool resolveHeaderFlag(const ImportContext& ctx, const csv::Sniff& sniff) {
-    if (ctx.options->header) return *ctx.options->header;
-    if (ctx.profile.header == "yes") return true;
-    if (ctx.profile.header == "no") return false;
-    return sniff.headerLikely;
+// The first record names fields of the mapping (by the profile's or --map's column names)
+// and holds nothing that reads as a value: a header, even when every column is text
+// (customer_id,name,region,channel) or when it is the only line of the file.
+bool namesMappedFields(const ImportContext& ctx, const csv::Record& first) {
+    std::vector<std::string> cells;
+    for (const auto& f : first.fields) {
+        if (csv::detail::looksLikeValue(f)) return false;
+        cells.emplace_back(csv::trim(f));
+    }
+    auto names = [&](const std::string& spec) { return !spec.empty() && spec[0] != '#' && findColumn(spec, cells, true) >= 0; };
+    for (const auto& [field, spec] : ctx.profile.columns)
+        if (!ctx.options->map.count(field) && names(spec)) return true;
+    for (const auto& [field, spec] : ctx.options->map)
+        if (names(spec)) return true;
+    return false;
+}
+
+enum class HeaderSource { Option, Profile, Detected, Assumed };
+
+HeaderSource resolveHeaderFlag(const ImportContext& ctx, const csv::Sniff& sniff, const csv::Record& first,
+                               bool& hasHeader) {
+    if (ctx.options->header) {
+        hasHeader = *ctx.options->header;
+        return HeaderSource::Option;
+    }
+    if (ctx.profile.header == "yes" || ctx.profile.header == "no") {
+        hasHeader = ctx.profile.header == "yes";
+        return HeaderSource::Profile;
+    }
+    hasHeader = sniff.headerLikely || namesMappedFields(ctx, first);
+    // Only text in the first line and no column name recognised: a guess either way.
+    bool allText = true;
+    for (const auto& f : first.fields) allText = allText && !csv::detail::looksLikeValue(f);
+    return hasHeader || !allText ? HeaderSource::Detected : HeaderSource::Assumed;
 }
 
 }  // namespace
@@ -205,7 +235,6 @@ Result<std::unique_ptr<csv::Reader>> openAndMap(ImportContext& ctx, std::string&
     if (!sniff) return sniff.takeError();
     auto reader = csv::Reader::open(o.file, ro);
     if (!reader) return reader.takeError();
-    const bool hasHeader = resolveHeaderFlag(ctx, *sniff);
     csv::Record first;
     const bool any = (*reader)->next(first);
     if ((*reader)->error()) return *(*reader)->error();
@@ -214,11 +243,18 @@ Result<std::unique_ptr<csv::Reader>> openAndMap(ImportContext& ctx, std::string&
         e.file = o.file;
         return e;
     }
+    bool hasHeader = false;
+    const HeaderSource headerSource = resolveHeaderFlag(ctx, *sniff, first, hasHeader);
     auto& cm = ctx.columns;
     cm.expectedFields = static_cast<int>(first.fields.size());
     for (std::size_t i = 0; i < first.fields.size(); ++i)
         cm.header.push_back(hasHeader ? std::string(csv::trim(first.fields[i])) : "column " + std::to_string(i + 1));
-    if (auto st = resolveFields(ctx, hasHeader); !st) return st.takeError();
+    if (auto st = resolveFields(ctx, hasHeader); !st) {
+        Error e = st.takeError();
+        if (headerSource == HeaderSource::Assumed)
+            e.hint += "; the first line was read as data: if it holds column names, pass --header yes";
+        return e;
+    }
     // Without a header the first record is data: reopen so the loaders see it.
     if (!hasHeader) {
         reader = csv::Reader::open(o.file, ro);

@@ -257,6 +257,12 @@ Result<ImportReport> importInTransaction(Workbook& wb, ImportContext& ctx, csv::
     };
     if (auto st = runRecords(ctx, reader, *loader, progress); !st) return st.takeError();
     lap("records");
+    if (rep.records == 0) {
+        Error e = makeError(ErrorKind::Input, "the file has a header but no records; nothing was stored",
+                            "check that this is the right file, or pass --header no if its only line is data");
+        e.file = ctx.options->file;
+        return e;
+    }
     // The stored size and hash must describe exactly the bytes loaded.
     auto after = stampRegularFile(ctx.options->file);
     if (!after || !(*after == stamp) || reader.bytesConsumed() != size) {

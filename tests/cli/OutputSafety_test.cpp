@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 
@@ -127,6 +128,95 @@ TEST_F(OutputSafety, ABinaryFileIsNotATextFileAndItsBytesAreNotPrinted) {
         EXPECT_EQ(r.err.find('\x1b'), std::string::npos);
         EXPECT_LT(r.err.size(), 400u);
     }
+}
+
+// Every table and listing that quotes workbook text: group names in matrix breakdowns, file
+// names in info, segmentation names, audit examples. A 50 MB field stays a short line.
+TEST_F(OutputSafety, EveryTableEscapesAndCapsTextFromTheWorkbook) {
+    const auto wb = m_dir.file("hostile.cwb");
+    const auto err = m_dir.file("e");
+    ASSERT_EQ(runCli("new -w " + shellQuote(wb), err).code, 0);
+    auto r = runCli("import -q -w " + shellQuote(wb) + " --profile online-retail " +
+                        shellQuote(cw::test::testData("online_retail_slice.csv")),
+                    err);
+    ASSERT_EQ(r.code, 0) << r.err;
+    const std::string title = "\x1b]0;pwned\x07";
+    std::string customers = "customer_id,region,channel\n18102," + title + std::string(50u << 20, 'A') +
+                            ",\"\x1b[31mweb\"\n12931,North,\"" + title + "shop\"\n";
+    const auto file = m_dir.write("cust\x1b[31m.csv", customers);
+    customers.clear();
+    customers.shrink_to_fit();
+    r = runCli("import -q -w " + shellQuote(wb) + " --table customers " + shellQuote(file), err);
+    ASSERT_EQ(r.code, 0) << r.err.substr(0, 500);
+    ASSERT_EQ(runCli("analyze -q -w " + shellQuote(wb), err).code, 0);
+    ASSERT_EQ(runCli("segment -w " + shellQuote(wb) + " --name " + shellQuote(title + "mine") +
+                         " --method kmeans --k 3",
+                     err)
+                  .code,
+              0);
+    for (const std::string cmd : {"matrix profitability-loyalty --by region", "matrix profitability-loyalty --by channel",
+                                  "info", "audit", "segment --list", "settings",
+                                  "customers --matrix profitability-loyalty --filter region=North"}) {
+        auto out = cli(cmd + " -w " + shellQuote(wb));
+        EXPECT_EQ(out.code, 0) << cmd << ": " << out.err.substr(0, 300);
+        EXPECT_EQ(out.out.find('\x1b'), std::string::npos) << cmd;
+        EXPECT_EQ(out.out.find('\x07'), std::string::npos) << cmd;
+        EXPECT_LT(out.out.size(), 200000u) << cmd;
+        EXPECT_LT(out.err.size(), 2000u) << cmd;
+    }
+    EXPECT_NE(cli("matrix profitability-loyalty --by region -w " + shellQuote(wb)).out.find("\\e]0;pwned\\x07AAA"),
+              std::string::npos);
+    EXPECT_NE(cli("info -w " + shellQuote(wb)).out.find("cust\\e[31m.csv"), std::string::npos);
+    EXPECT_NE(cli("segment --list -w " + shellQuote(wb)).out.find("\\e]0;pwned\\x07mine"), std::string::npos);
+}
+
+// Every path the command line writes a file to, on a device that is full (/dev/full) and on a
+// filesystem that fills up: a 4 KiB tmpfs in a private mount namespace where the machine allows
+// one (unshare; filled before the command runs), else a file-size limit of 4 blocks (EFBIG, as
+// a full disk, for the export larger than that). Exit 4, "incomplete", and no file left behind.
+TEST_F(OutputSafety, EveryExportToAFullFilesystemFailsAndLeavesNoFile) {
+    const auto full = m_dir.file("full");
+    fs::create_directories(full);
+    const bool tmpfs = std::system("unshare -rm sh -c 'mount -t tmpfs -o size=4k tmpfs /tmp' >/dev/null 2>&1") == 0;
+    // The listing of the folder after the command goes to stderr, after the error.
+    // The folder reaches the shell as $FULL (runCli's environment), so no quotes nest.
+    const std::string listing = "rc=$?; echo listing: >&2; ls -A \"$FULL\" >&2; exit $rc' ";
+    const std::string prefix = tmpfs ? "unshare -rm sh -c 'mount -t tmpfs -o size=4k tmpfs \"$FULL\" || exit 9; "
+                                       "head -c 65536 /dev/zero >\"$FULL/.filler\" 2>/dev/null; \"$0\" \"$@\"; "
+                                       "rc=$?; rm -f \"$FULL/.filler\"; (exit $rc); " +
+                                           listing
+                                     : "sh -c 'ulimit -f 4; trap \"\" XFSZ; \"$0\" \"$@\"; " + listing;
+    // A connection of the test's own keeps the workbook's shared-memory file in place (see above).
+    sqlite3* keep = nullptr;
+    ASSERT_EQ(sqlite3_open(s_wb.c_str(), &keep), SQLITE_OK);
+    sqlite3_exec(keep, "SELECT count(*) FROM customers", nullptr, nullptr, nullptr);
+    const std::string slice = shellQuote(cw::test::testData("online_retail_slice.csv"));
+    auto commands = [&](const std::string& out) {
+        const auto copy = m_dir.file("copy.cwb");
+        fs::remove(copy);
+        fs::copy_file(s_wb, copy);
+        return std::vector<std::string>{
+            "rejects -w " + shellQuote(s_wb) + " -o " + shellQuote(out),
+            "segment -w " + shellQuote(s_wb) + " --method kmeans --k 3 --export-features " + shellQuote(out),
+            "import -q -w " + shellQuote(copy) + " --profile online-retail --replace --rejects-out " + shellQuote(out) +
+                " " + slice};
+    };
+    auto check = [&](const std::string& cmd, const CliResult& r) {
+        EXPECT_EQ(r.code, 4) << cmd << "\n" << r.err;
+        EXPECT_NE(r.err.find("incomplete"), std::string::npos) << cmd << "\n" << r.err;
+        if (cmd.rfind("import", 0) == 0)  // the import was stored; the message says so and how to get the rejects
+            EXPECT_NE(r.err.find("the import itself was stored"), std::string::npos) << r.err;
+    };
+    for (const auto& cmd : commands("/dev/full")) check(cmd, cli(cmd));
+    for (const auto& cmd : commands(full + "/out.csv")) {
+        if (!tmpfs && cmd.rfind("segment", 0) != 0) continue;  // the others write less than 4 blocks
+        auto r = runCli(cmd, m_dir.file("e"), "FULL=" + shellQuote(full), prefix);
+        check(cmd, r);
+        const auto pos = r.err.find("listing:");
+        ASSERT_NE(pos, std::string::npos) << r.err;
+        EXPECT_EQ(r.err.find_first_not_of(" \n", pos + 8), std::string::npos) << cmd << " left: " << r.err.substr(pos);
+    }
+    sqlite3_close(keep);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <fstream>
+#include <optional>
 #include <string>
 
 #include "store/Importer.h"
@@ -127,6 +128,72 @@ TEST(ImportSafety, AMappedColumnNameThatAppearsTwiceIsRefusedAndSaysWhich) {
     bool warned = false;
     for (const auto& w : ok->warnings) warned |= w.find("more than once") != std::string::npos;
     EXPECT_TRUE(warned);
+}
+
+ImportOptions customersFrom(const std::string& file) {
+    ImportOptions o;
+    o.file = file;
+    o.table = TargetTable::Customers;
+    return o;
+}
+
+TEST(ImportSafety, AnAllTextHeaderIsRecognisedByTheMappingsColumnNames) {
+    TempDir dir;
+    const auto csv = dir.write("c.csv", "customer_id,name,region,channel\nK1,Acme,North,Retail\nK2,Bolt,South,Web\n");
+    auto wb = Workbook::create(dir.file("w.cwb"));
+    ASSERT_TRUE(wb.ok());
+    auto r = importFile(*wb, customersFrom(csv));
+    ASSERT_TRUE(r.ok()) << r.error().describe();
+    EXPECT_EQ(r->loaded, 2);
+    EXPECT_NE(r->dialect.find(", header"), std::string::npos) << r->dialect;
+    EXPECT_EQ(wb->db().queryInt("SELECT count(*) FROM customers WHERE code='customer_id'").value_or(-1), 0);
+    EXPECT_EQ(wb->db().queryInt("SELECT count(*) FROM customers WHERE code='K2' AND region='South'").value_or(0), 1);
+}
+
+TEST(ImportSafety, AnUnrecognisedAllTextFirstLineHintsAtTheHeaderOption) {
+    TempDir dir;
+    const auto csv = dir.write("c.csv", "kunde,firma,gebiet\nK1,Acme,North\n");
+    auto wb = Workbook::create(dir.file("w.cwb"));
+    ASSERT_TRUE(wb.ok());
+    auto r = importFile(*wb, customersFrom(csv));
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().exitCode(), 1);  // a mapping that names no column: a usage error
+    EXPECT_NE(r.error().hint.find("--header yes"), std::string::npos) << r.error().hint;
+    EXPECT_TRUE(wb->imports().empty());
+}
+
+TEST(ImportSafety, AHeaderOnlyFileIsRefusedAsNoRecordsAndStoresNothing) {
+    TempDir dir;
+    auto wb = Workbook::create(dir.file("w.cwb"));
+    ASSERT_TRUE(wb.ok());
+    for (const char* text : {"customer_id,name,region,channel\n", "customer_id,date,revenue\n"}) {
+        const auto csv = dir.write("h.csv", text);
+        for (std::optional<bool> header : {std::optional<bool>{}, std::optional<bool>{true}}) {
+            auto o = std::string(text).find("date") != std::string::npos ? optionsFor(csv) : customersFrom(csv);
+            o.header = header;
+            auto r = importFile(*wb, o);
+            ASSERT_FALSE(r.ok()) << text;
+            EXPECT_EQ(r.error().exitCode(), 2) << r.error().describe();
+            EXPECT_NE(r.error().message.find("no records"), std::string::npos) << r.error().message;
+            EXPECT_TRUE(wb->imports().empty());
+        }
+    }
+}
+
+TEST(ImportSafety, AHeaderWiderThanTheSniffedSampleIsStillAHeader) {
+    TempDir dir;
+    std::string header = "customer_id,date,revenue", row = "C1,2024-01-02,10";
+    for (int i = 0; header.size() < 100 * 1024; ++i) {
+        header += ",extra_column_" + std::to_string(i);
+        row += ",x";
+    }
+    const auto csv = dir.write("wide.csv", header + "\n" + row + "\n" + row + "\n");
+    auto wb = Workbook::create(dir.file("w.cwb"));
+    ASSERT_TRUE(wb.ok());
+    auto r = importFile(*wb, optionsFor(csv));
+    ASSERT_TRUE(r.ok()) << r.error().describe();
+    EXPECT_EQ(r->loaded, 2);
+    EXPECT_EQ(r->rejected, 0);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "engine/matrix/CustomerList.h"
 
 #include "core/Text.h"
+#include "core/TextTable.h"
 
 #include <nlohmann/json.hpp>
 
@@ -355,25 +356,14 @@ std::string customersToText(const CustomerList& l) {
         std::vector<std::string> row;
         for (const auto& c : l.columns) {
             const Cell cell = *cellOf(l, r, c);
-            // Text from the input never reaches the terminal raw (no escape sequences), nor long.
-            row.push_back(cell.kind == CellKind::Text ? text::printable(formatCell(cell, "n/a"), 60)
-                                                      : formatCell(cell, "n/a"));
+            row.push_back(formatCell(cell, "n/a"));
         }
         cells.push_back(std::move(row));
     }
-    std::vector<std::size_t> width(l.columns.size(), 0);
-    for (const auto& row : cells)
-        for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], row[c].size());
+    std::vector<text::Align> align;
+    for (bool n : numeric) align.push_back(n ? text::Align::Right : text::Align::Left);
     std::ostringstream out;
-    for (const auto& row : cells) {
-        std::string line;
-        for (std::size_t c = 0; c < row.size(); ++c) {
-            const std::string pad(width[c] - row[c].size(), ' ');
-            line += (c ? "  " : "") + (numeric[c] ? pad + row[c] : row[c] + pad);
-        }
-        while (!line.empty() && line.back() == ' ') line.pop_back();
-        out << line << '\n';
-    }
+    out << text::renderTable(cells, align);
     out << l.rows.size() << " of " << l.matched << " customers\n";
     return out.str();
 }

@@ -6,6 +6,9 @@
 #include <cstdio>
 #include <sstream>
 
+#include "core/Text.h"
+#include "core/TextTable.h"
+
 namespace cw::engine {
 namespace {
 
@@ -61,22 +64,7 @@ std::string thresholdText(const ResolvedThreshold& t, bool perGroup) {
 
 // Aligned columns: the first left-aligned, the others right-aligned.
 std::string table(const std::vector<std::vector<std::string>>& rows) {
-    std::vector<std::size_t> width;
-    for (const auto& row : rows) {
-        width.resize(std::max(width.size(), row.size()), 0);
-        for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], row[c].size());
-    }
-    std::string out;
-    for (const auto& row : rows) {
-        std::string line;
-        for (std::size_t c = 0; c < row.size(); ++c) {
-            const auto pad = std::string(width[c] - row[c].size(), ' ');
-            line += c == 0 ? row[c] + pad : "  " + pad + row[c];
-        }
-        while (!line.empty() && line.back() == ' ') line.pop_back();
-        out += line + '\n';
-    }
-    return out;
+    return text::renderTable(rows);
 }
 
 std::string csvField(const std::string& s) {
@@ -174,7 +162,7 @@ std::string matrixToText(const MatrixResult& r) {
         }
         out << table(g);
     }
-    for (const auto& w : r.warnings) out << "\nwarning: " << w << '\n';
+    for (const auto& w : r.warnings) out << "\nwarning: " << text::printable(w) << '\n';
     return out.str();
 }
 
