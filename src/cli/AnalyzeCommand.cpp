@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "cli/Commands.h"
+#include "cli/ProgressLine.h"
 #include "core/Text.h"
 #include "core/TextTable.h"
 #include "core/CivilTime.h"
@@ -43,7 +44,17 @@ std::string num(const nlohmann::json& j, const char* key, int decimals = 4) {
 
 void printText(const engine::AnalysisSummary& s, const std::string& path) {
     const auto& c = s.calendar;
-    std::printf("Analysis #%lld of %s\n", static_cast<long long>(s.runId), path.c_str());
+    std::printf("Analysis #%lld of %s\n", static_cast<long long>(s.runId), text::printable(path, 1000).c_str());
+    if (s.surveyOnly) {  // nothing but the survey to report
+        std::printf("  survey            %s responses up to %s", thousands(double(s.surveyResponses)).c_str(),
+                    formatDate(c.analysisDay).c_str());
+        if (s.nps) std::printf(", NPS %+.1f", *s.nps);
+        if (s.surveyR2) std::printf(", R² of overall on attributes %.3f", *s.surveyR2);
+        std::printf("\n");
+        for (const auto& w : s.warnings) std::printf("warning: %s\n", text::printable(w, 1000).c_str());
+        std::printf("\nNext: clienting matrix importance-satisfaction -w %s\n", text::printable(path, 1000).c_str());
+        return;
+    }
     std::printf("  window            %s to %s (%d months)\n", formatDate(c.windowStart).c_str(),
                 formatDate(c.analysisDay).c_str(), c.windowMonths);
     std::printf("  customers         %s (%s with purchases, %s surveyed in the window)\n", thousands(double(s.customers)).c_str(),
@@ -88,7 +99,7 @@ void printText(const engine::AnalysisSummary& s, const std::string& path) {
                 row.emplace_back(cell);
             }
         }
-        const std::string table = text::renderTable(rows, {}, 24);
+        const std::string table = text::renderTable(rows, {}, 40);
         for (std::size_t at = 0; at < table.size();) {
             const auto end = table.find('\n', at);
             std::printf("  %s\n", table.substr(at, end - at).c_str());
@@ -119,17 +130,14 @@ int runAnalyzeCommand(const AnalyzeArgs& a) {
     engine::AnalysisOptions options;
     options.settings = *settings;
     options.store = !a.dryRun;
-    auto last = std::chrono::steady_clock::now() - std::chrono::seconds(1);
+    ProgressLine line(a.quiet, std::chrono::milliseconds(200));
     ProgressFn progress = [&](const ProgressInfo& p) {
-        const auto now = std::chrono::steady_clock::now();
-        if (!a.quiet && now - last > std::chrono::milliseconds(200)) {
-            std::fprintf(stderr, "\ranalysing: %-24s", std::string(p.phase).c_str());
-            last = now;
-        }
+        const std::string phase = "analysing: " + std::string(p.phase);
+        line.show({phase, 0, 0});
         return true;
     };
     auto summary = engine::runAnalysis(*wb, options, progress);
-    if (!a.quiet) std::fprintf(stderr, "\r%40s\r", "");
+    line.clear();
     if (!summary) return fail(summary.error());
     if (a.asJson)
         std::cout << summary->toJson() << '\n';

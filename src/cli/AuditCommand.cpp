@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/Commands.h"
+#include "cli/ProgressLine.h"
 #include "core/Error.h"
 #include "store/Audit.h"
 #include "store/Workbook.h"
@@ -21,17 +22,14 @@ struct AuditArgs {
 int runAuditCommand(const AuditArgs& a) {
     auto wb = store::Workbook::open(a.workbook, store::Workbook::OpenMode::ReadOnly);
     if (!wb) return fail(wb.error());
-    auto last = std::chrono::steady_clock::now();
+    ProgressLine line(a.quiet || a.asJson);
     ProgressFn progress = [&](const ProgressInfo& p) {
-        const auto now = std::chrono::steady_clock::now();
-        if (!a.quiet && !a.asJson && p.total > 0 && now - last > std::chrono::milliseconds(500)) {
-            std::fprintf(stderr, "\rchecking %-16s", std::string(p.phase).c_str());
-            last = now;
-        }
+        const std::string phase = "checking " + std::string(p.phase);
+        line.show({phase, 0, 0});
         return true;
     };
     auto report = store::runAudit(*wb, progress);
-    if (!a.quiet && !a.asJson) std::fprintf(stderr, "\r%30s\r", "");
+    line.clear();
     if (!report) return fail(report.error());
     if (a.asJson)
         std::cout << report->toJson() << '\n';

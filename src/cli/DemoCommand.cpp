@@ -10,6 +10,7 @@
 #include <iostream>
 
 #include "cli/Commands.h"
+#include "cli/ProgressLine.h"
 #include "core/Error.h"
 #include "engine/DemoGenerator.h"
 #include "store/Workbook.h"
@@ -73,20 +74,15 @@ int runDemo(DemoArgs& a) {
     if (!wb) return fail(wb.error());
 
     const auto start = std::chrono::steady_clock::now();
-    auto last = start;
+    ProgressLine line(a.quiet || a.asJson);
     ProgressFn progress = [&](const ProgressInfo& p) {
-        const auto now = std::chrono::steady_clock::now();
-        if (!a.quiet && !a.asJson && p.total > 0 && now - last > std::chrono::milliseconds(500)) {
-            std::fprintf(stderr, "\r%s %3.0f%%", std::string(p.phase).c_str(),
-                         100.0 * double(p.done) / double(p.total));
-            last = now;
-        }
+        line.show(p);
         return g_interrupted == 0;
     };
     auto previous = std::signal(SIGINT, onInterrupt);
     auto summary = engine::generateDemo(*wb, a.opt, progress);
     std::signal(SIGINT, previous);
-    if (!a.quiet && !a.asJson) std::fprintf(stderr, "\r              \r");
+    line.clear();
     if (!summary) {
         // A workbook made only for this run is not left behind half-explained.
         if (created) {

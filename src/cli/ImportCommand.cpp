@@ -7,6 +7,8 @@
 #include <iostream>
 
 #include "cli/Commands.h"
+#include "cli/ProgressLine.h"
+#include "core/Text.h"
 #include "store/Importer.h"
 #include "store/MappingProfile.h"
 #include "store/Workbook.h"
@@ -103,7 +105,8 @@ json reportJson(const store::ImportReport& r) {
 }
 
 void printReport(const store::ImportReport& r) {
-    std::printf("import #%lld: %s -> %s (profile %s; %s)\n", static_cast<long long>(r.importId), r.file.c_str(),
+    std::printf("import #%lld: %s -> %s (profile %s; %s)\n", static_cast<long long>(r.importId),
+                text::printable(r.file, 1000).c_str(),
                 r.table.c_str(), r.profile.c_str(), r.dialect.c_str());
     std::printf("  records    %12lld\n  loaded     %12lld\n  rejected   %12lld\n", static_cast<long long>(r.records),
                 static_cast<long long>(r.loaded), static_cast<long long>(r.rejected));
@@ -113,10 +116,12 @@ void printReport(const store::ImportReport& r) {
     if (r.customersCreated || r.customersUpdated)
         std::printf("  customers  %12lld created, %lld updated\n", static_cast<long long>(r.customersCreated),
                     static_cast<long long>(r.customersUpdated));
+    if (r.managersCreated)
+        std::printf("  managers   %12lld created\n", static_cast<long long>(r.managersCreated));
     if (r.customFields) std::printf("  custom fields %9lld\n", static_cast<long long>(r.customFields));
     for (const auto& [reason, n] : r.reasons)
         std::printf("  rejected: %-20s %lld\n", reason.c_str(), static_cast<long long>(n));
-    for (const auto& w : r.warnings) std::printf("  warning: %s\n", w.c_str());
+    for (const auto& w : r.warnings) std::printf("  warning: %s\n", text::printable(w, 1000).c_str());
     std::printf("  %.2f s\n", r.seconds);
 }
 
@@ -136,19 +141,13 @@ int runImport(ImportArgs& a) {
     if (a.preview) return runPreview(a);
     auto wb = store::Workbook::open(a.workbook);
     if (!wb) return fail(wb.error());
-    auto last = std::chrono::steady_clock::now();
-    bool drawn = false;
+    ProgressLine line(a.quiet || a.asJson);
     ProgressFn progress = [&](const ProgressInfo& p) {
-        auto now = std::chrono::steady_clock::now();
-        if (!a.quiet && !a.asJson && now - last > std::chrono::milliseconds(500) && p.total > 0) {
-            std::fprintf(stderr, "\r%s %3.0f%%", std::string(p.phase).c_str(), 100.0 * double(p.done) / double(p.total));
-            last = now;
-            drawn = true;
-        }
+        if (p.total > 0) line.show(p);
         return true;
     };
     auto rep = store::importFile(*wb, a.opt, progress);
-    if (drawn) std::fprintf(stderr, "\r              \r");  // only a progress line drawn is wiped
+    line.clear();
     if (!rep) return fail(rep.error());
     if (a.asJson) std::cout << reportJson(*rep).dump(2) << '\n';
     else printReport(*rep);

@@ -18,7 +18,7 @@ namespace {
 struct MatrixArgs {
     std::string workbook, name, by, xThreshold, yThreshold, format = "table";
     std::vector<std::string> filters;
-    bool perGroup = false, save = false;
+    bool perGroup = false, save = false, points = false;
 };
 
 // The matrix options from the arguments; thresholds not given keep the saved ones.
@@ -66,12 +66,21 @@ int runMatrixCommand(const MatrixArgs& a) {
             return fail(st.error());
         std::fprintf(stderr, "saved thresholds as %s\n", engine::thresholdsKey(**spec).c_str());
     }
+    // The attribute matrix always lists its attributes; customer matrices their points on request.
+    std::vector<engine::MatrixPointRow> points;
+    if ((*spec)->points == engine::PointKind::Attribute) {
+        auto stats = engine::loadAttributeStats(*wb);
+        if (!stats) return fail(stats.error());
+        points = engine::matrixPoints(*input, *result, *stats);
+    } else if (a.points) {
+        points = engine::matrixPoints(*input, *result);
+    }
     if (a.format == "json")
-        std::cout << engine::matrixToJson(*result) << '\n';
+        std::cout << engine::matrixToJson(*result, points) << '\n';
     else if (a.format == "csv")
-        std::cout << engine::matrixToCsv(*result);
+        std::cout << engine::matrixToCsv(*result, points);
     else
-        std::cout << engine::matrixToText(*result);
+        std::cout << engine::matrixToText(*result, points);
     return 0;
 }
 
@@ -104,6 +113,9 @@ void addMatrixCommand(CLI::App& app, Runner& run) {
                   "With --by: median/mean within each group");
     cmd->add_flag("--save-thresholds", a->save,
                   "Save the thresholds in the workbook for this matrix");
+    cmd->add_flag("--points", a->points,
+                  "Customer matrices: list every point (id, code, x, y, quadrant); the "
+                  "importance-satisfaction matrix always lists its attributes");
     cmd->add_option("--format", a->format, "Output format")
         ->check(CLI::IsMember({"table", "csv", "json"}))
         ->capture_default_str();

@@ -72,6 +72,13 @@ void summarize(const MetricsTable& m, AnalysisSummary& s) {
     }
 }
 
+// The day of the latest dated answer of a survey analysed on its own; today without one.
+std::int32_t lastAnswerDay(const SurveyAnalysis& survey) {
+    if (survey.lastDay) return static_cast<std::int32_t>(*survey.lastDay);
+    using namespace std::chrono;
+    return static_cast<std::int32_t>(floor<days>(system_clock::now()).time_since_epoch().count());
+}
+
 }  // namespace
 
 Status AnalysisOptions::validate() const {
@@ -90,6 +97,7 @@ std::string AnalysisSummary::toJson() const {
                       {"active", active},    {"exited", exited},
                       {"profitable_exits", profitableExits}, {"anorexic", anorexic},
                       {"surveyed", surveyed}};
+    j["survey_only"] = surveyOnly;
     j["segmentations_rerun"] = segmentations;
     j["transactions"] = {{"rows", transactions}, {"anonymous", anonymousTransactions}};
     j["window"] = {{"revenue", revenue}, {"margin", margin}};
@@ -160,12 +168,27 @@ Result<AnalysisSummary> analyseOnce(store::Workbook& wb, const AnalysisOptions& 
         if (!rows) return rows.takeError();
         s.transactions = static_cast<std::int64_t>(rows->rows()) + rows->anonymousRows;
         s.anonymousTransactions = rows->anonymousRows;
-        if (rows->rows() == 0)
-            return makeError(ErrorKind::Input, "the workbook has no transactions of known customers",
-                             "import transactions with a customer id column first (clienting import --table transactions)");
         phases.lap("transactions");
+        // A survey without transactions (a first satisfaction study) is analysed on its own: the
+        // survey part over every answer; the customer metrics stay empty and the matrices that
+        // need them say so.
+        std::optional<SurveyAnalysis> surveyOnly;
+        if (rows->rows() == 0) {
+            auto survey = analyzeSurvey(wb, SurveyOptions{});
+            if (!survey) return survey.takeError();
+            if (survey->responses == 0)
+                return makeError(ErrorKind::Input, "the workbook has no transactions of known customers and no survey answers",
+                                 "import transactions with a customer id column (clienting import --table transactions) "
+                                 "or survey answers (--table survey)");
+            surveyOnly = std::move(*survey);
+            s.surveyOnly = true;
+            s.warnings.push_back("no transactions of known customers: only the survey was analysed (importance × "
+                                 "satisfaction, satisfaction, NPS); profitability, potential, loyalty, exits and the "
+                                 "purchase models need transactions");
+        }
 
         std::int32_t analysisDay = rows->lastDay;
+        if (surveyOnly) analysisDay = lastAnswerDay(*surveyOnly);
         if (s.settings.analysisDate) analysisDay = static_cast<std::int32_t>(parseIsoDay(*s.settings.analysisDate));
         s.calendar = AnalysisCalendar::make(analysisDay, s.settings);
         PurchaseLog log;
@@ -175,16 +198,18 @@ Result<AnalysisSummary> analyseOnce(store::Workbook& wb, const AnalysisOptions& 
         phases.lap("metrics");
         if (cancelled("fitting models", 0, 0)) return cancelError();
 
-        auto models = fitPurchaseModels(log, logIndex, s.settings, s.calendar, m);
-        if (!models) return models.takeError();
-        s.models = std::move(models->reports);
-        for (auto& w : models->warnings) s.warnings.push_back(std::move(w));
+        if (!surveyOnly) {
+            auto models = fitPurchaseModels(log, logIndex, s.settings, s.calendar, m);
+            if (!models) return models.takeError();
+            s.models = std::move(models->reports);
+            for (auto& w : models->warnings) s.warnings.push_back(std::move(w));
+        }
         phases.lap("models");
         if (cancelled("analysing the survey", 0, 0)) return cancelError();
 
         SurveyOptions so;
         so.window = SurveyWindow::days(s.calendar.windowStart, s.calendar.analysisDay);
-        auto survey = analyzeSurvey(wb, so);
+        auto survey = surveyOnly ? Result<SurveyAnalysis>(std::move(*surveyOnly)) : analyzeSurvey(wb, so);
         if (!survey) return survey.takeError();
         applySurvey(*survey, *customers, m);
         s.surveyResponses = survey->responses;

@@ -51,6 +51,7 @@ struct AnalysisSummary {
     std::optional<double> surveyR2;
     std::optional<double> nps;
     std::int64_t surveyResponses = 0;
+    bool surveyOnly = false;  ///< no transactions of known customers: only the survey was analysed
     std::vector<GroupLinks> links;
     std::int64_t segmentations = 0;  ///< stored segmentations re-run on the new metrics
     std::vector<PhaseTime> phases;
@@ -60,7 +61,9 @@ struct AnalysisSummary {
     std::string toJson() const;
 };
 
-/// Runs the whole analysis on the workbook. Errors: Usage (settings), Input (no transactions),
+/// Runs the whole analysis on the workbook; a workbook with survey answers and no transactions
+/// gets its survey analysed (surveyOnly). Errors: Usage (settings), Input (no transactions and
+/// no survey answers),
 /// Workbook, Cancelled (nothing stored).
 Result<AnalysisSummary> runAnalysis(store::Workbook& wb, const AnalysisOptions& options = {},
                                     const ProgressFn& progress = {});

@@ -55,8 +55,12 @@ public:
         if (!s.step()) throw SqlError{"cannot store customer: " + s.lastError()};
         std::int64_t id = s.int64(0);
         s.reset();
-        if (existed) ++ctx.report->customersUpdated;
-        else m_codes.set(code, id);
+        if (existed) {
+            ++ctx.report->customersUpdated;
+        } else {
+            m_codes.set(code, id);
+            ++ctx.report->customersCreated;
+        }
         m_custom.write(ctx, r, id);
         return std::nullopt;
     }

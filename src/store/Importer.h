@@ -66,7 +66,7 @@ struct ImportReport {
     std::int64_t rejected = 0;
     std::int64_t returns = 0;        ///< transactions: returns/cancellations loaded
     std::int64_t anonymous = 0;      ///< transactions: loaded without a customer id
-    std::int64_t customersCreated = 0;  ///< customers created from transactions/surveys
+    std::int64_t customersCreated = 0;  ///< customers inserted (by any table: customers, transactions, surveys)
     std::int64_t customersUpdated = 0;
     std::int64_t managersCreated = 0;
     std::int64_t customFields = 0;

@@ -4,7 +4,9 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "CliRunner.h"
 #include "store/Workbook.h"
@@ -117,6 +119,29 @@ TEST_F(AnalyzeCli, ByRegionGroupsSumToTheTotal) {
     }
     EXPECT_EQ(total, sqlInt("SELECT count(*) FROM customers"));
     EXPECT_EQ(r.out.find("nan"), std::string::npos);
+}
+
+TEST_F(AnalyzeCli, PointsListEveryCustomerWithItsQuadrantAndAgreeWithTheCounts) {
+    auto r = run("matrix profitability-loyalty --points --format json -w " + shellQuote(s_wb));
+    ASSERT_EQ(r.code, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    ASSERT_EQ(static_cast<std::int64_t>(j["points"].size()), sqlInt("SELECT count(*) FROM customers"));
+    std::map<std::string, std::int64_t> perQuadrant;
+    for (const auto& p : j["points"]) {
+        ++perQuadrant[p["quadrant"].get<std::string>()];
+        // x and y are the stored metrics of the customer with that code.
+        if (!p["x"].is_null())
+            EXPECT_NEAR(p["x"].get<double>(),
+                        sqlReal("SELECT m.margin FROM customer_metrics m JOIN customers c ON c.id = m.customer_id "
+                                "WHERE c.code = '" + p["code"].get<std::string>() + "'"),
+                        1e-9);
+    }
+    for (const auto& q : j["quadrants"]) EXPECT_EQ(perQuadrant[q["name"].get<std::string>()], q["count"].get<std::int64_t>());
+    EXPECT_EQ(perQuadrant["insufficient data"], j["insufficient_data"].get<std::int64_t>());
+    auto csv = run("matrix profitability-loyalty --points --format csv -w " + shellQuote(s_wb));
+    EXPECT_EQ(csv.out.rfind("customer_id,code,x,y,quadrant,position\n", 0), 0u);
+    EXPECT_EQ(static_cast<std::int64_t>(std::count(csv.out.begin(), csv.out.end(), '\n')) - 1,
+              sqlInt("SELECT count(*) FROM customers"));
 }
 
 TEST_F(AnalyzeCli, DrillDownListsTheCustomersOfAQuadrant) {

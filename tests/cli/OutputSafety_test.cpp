@@ -219,4 +219,16 @@ TEST_F(OutputSafety, EveryExportToAFullFilesystemFailsAndLeavesNoFile) {
     sqlite3_close(keep);
 }
 
+// A log file or a pipe gets no progress line: no carriage returns to run into the messages.
+TEST_F(OutputSafety, ProgressIsDrawnOnlyOnATerminal) {
+    const auto copy = m_dir.file("copy.cwb");
+    fs::copy_file(s_wb, copy);
+    for (const std::string cmd : {std::string("analyze"), std::string("audit"), "import --profile online-retail --replace " +
+                                                       shellQuote(cw::test::testData("online_retail_slice.csv"))}) {
+        auto r = cli(cmd + " -w " + shellQuote(copy));
+        EXPECT_EQ(r.code, 0) << cmd << ": " << r.err;
+        EXPECT_EQ(r.err.find('\r'), std::string::npos) << cmd << ": " << r.err;
+    }
+}
+
 }  // namespace

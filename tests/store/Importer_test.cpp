@@ -162,6 +162,7 @@ TEST_F(ImporterTest, CustomersCompleteDerivedOnesAndKeepCustomFields) {
     EXPECT_EQ(r->loaded, 2);
     EXPECT_EQ(r->reasons.at("duplicate_id"), 1);
     EXPECT_EQ(r->customersUpdated, 1);
+    EXPECT_EQ(r->customersCreated, 1);  // A9 is new: created, not silently uncounted
     EXPECT_EQ(r->managersCreated, 1);
     EXPECT_EQ(wb.db().queryText("SELECT name||'/'||origin FROM customers WHERE code='A1'").value(), "Acme/file");
     EXPECT_EQ(count("SELECT count(*) FROM customers WHERE origin='transactions'"), 1);  // A2 still derived

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <sstream>
 
@@ -86,18 +87,78 @@ void csvRows(std::ostringstream& out, const MatrixSpec& spec, const std::string&
     const auto tx = csvNumber(s.x.value), ty = csvNumber(s.y.value);
     for (int q = 0; q < kQuadrantCount; ++q) {
         const auto& qs = s.quadrants[q];
-        out << csvField(by) << ',' << csvField(group) << ',' << csvField(spec.quadrants[q].name)
+        out << csvField(by) << ',' << csvField(text::neutralizeFormula(group)) << ',' << csvField(spec.quadrants[q].name)
             << ',' << quadrantCode(static_cast<Quadrant>(q)) << ',' << qs.count << ','
             << csvNumber(qs.customerShare) << ',' << csvNumber(qs.revenueShare) << ','
             << csvNumber(qs.marginShare) << ',' << tx << ',' << ty << '\n';
     }
-    out << csvField(by) << ',' << csvField(group) << ',' << kInsufficientName << ",,"
+    out << csvField(by) << ',' << csvField(text::neutralizeFormula(group)) << ',' << kInsufficientName << ",,"
         << s.insufficient << ",,,," << tx << ',' << ty << '\n';
+}
+
+std::string quadrantName(const MatrixSpec& spec, std::int8_t a) {
+    return a >= 0 ? spec.quadrants[a].name : kInsufficientName;
+}
+
+json positionJson(std::int8_t a) {
+    return a >= 0 ? json(quadrantCode(static_cast<Quadrant>(a))) : json(nullptr);
+}
+
+std::string position(std::int8_t a) {
+    return a >= 0 ? quadrantCode(static_cast<Quadrant>(a)) : "";
+}
+
+json pointsJson(const MatrixSpec& spec, const std::vector<MatrixPointRow>& points) {
+    json a = json::array();
+    for (const auto& p : points) {
+        if (p.attribute) {
+            const auto& s = *p.attribute;
+            a.push_back({{"id", p.id},
+                         {"name", p.code},
+                         {"relative_weight", optional(s.relativeWeight)},
+                         {"share_of_r2", optional(s.shareOfR2)},
+                         {"stated_importance", optional(s.statedImportance)},
+                         {"satisfaction", optional(s.satisfaction)},
+                         {"responses", s.responses},
+                         {"quadrant", quadrantName(spec, p.assignment)},
+                         {"position", positionJson(p.assignment)}});
+        } else {
+            a.push_back({{"id", p.id},
+                         {"code", p.code},
+                         {"x", optional(p.x)},
+                         {"y", optional(p.y)},
+                         {"quadrant", quadrantName(spec, p.assignment)},
+                         {"position", positionJson(p.assignment)}});
+        }
+    }
+    return a;
 }
 
 }  // namespace
 
-std::string matrixToJson(const MatrixResult& r) {
+std::vector<MatrixPointRow> matrixPoints(const MatrixInput& in, const MatrixResult& r,
+                                         const std::vector<AttributeStats>& stats) {
+    std::vector<MatrixPointRow> out;
+    out.reserve(in.size());
+    for (std::size_t i = 0; i < in.size(); ++i) {
+        const std::int8_t a = i < r.assignment.size() ? r.assignment[i] : kInsufficientData;
+        if (a == kFilteredOut) continue;
+        MatrixPointRow p;
+        p.id = in.ids[i];
+        p.code = i < in.codes.size() ? in.codes[i] : i < in.labels.size() ? in.labels[i] : std::to_string(in.ids[i]);
+        if (!std::isnan(in.xs[i])) p.x = in.xs[i];
+        if (!std::isnan(in.ys[i])) p.y = in.ys[i];
+        p.assignment = a;
+        if (in.points == PointKind::Attribute) {
+            auto it = std::find_if(stats.begin(), stats.end(), [&](const AttributeStats& s) { return s.id == p.id; });
+            p.attribute = it != stats.end() ? *it : AttributeStats{p.id, p.code};
+        }
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
+std::string matrixToJson(const MatrixResult& r, const std::vector<MatrixPointRow>& points) {
     const auto& spec = *r.spec;
     json j;
     j["matrix"] = spec.name;
@@ -115,10 +176,11 @@ std::string matrixToJson(const MatrixResult& r) {
         if (r.perGroupThresholds) gj["thresholds"] = thresholdsJson(g.summary, false);
         j["groups"].push_back(std::move(gj));
     }
+    if (!points.empty()) j[points.front().attribute ? "attributes" : "points"] = pointsJson(spec, points);
     return j.dump();
 }
 
-std::string matrixToText(const MatrixResult& r) {
+std::string matrixToText(const MatrixResult& r, const std::vector<MatrixPointRow>& points) {
     const auto& spec = *r.spec;
     const bool customers = spec.points == PointKind::Customer;
     const std::string unit = customers ? "customers" : "attributes";
@@ -162,12 +224,52 @@ std::string matrixToText(const MatrixResult& r) {
         }
         out << table(g);
     }
+    if (!points.empty() && points.front().attribute) {
+        out << "\nattributes (relative weight: Johnson's, the weights sum to R²)\n";
+        std::vector<std::vector<std::string>> t{{"attribute", "relative weight", "share of R²", "stated importance",
+                                                 "satisfaction", "responses", "quadrant"}};
+        for (const auto& p : points) {
+            const auto& s = *p.attribute;
+            t.push_back({p.code, number(s.relativeWeight, 4), percent(s.shareOfR2), number(s.statedImportance),
+                         number(s.satisfaction, 1), std::to_string(s.responses), quadrantName(spec, p.assignment)});
+        }
+        out << text::renderTable(t, {text::Align::Left, text::Align::Right, text::Align::Right, text::Align::Right,
+                                     text::Align::Right, text::Align::Right, text::Align::Left});
+    } else if (!points.empty()) {
+        out << "\npoints\n";
+        std::vector<std::vector<std::string>> t{{"id", "code", "x", "y", "quadrant"}};
+        for (const auto& p : points)
+            t.push_back({std::to_string(p.id), p.code, number(p.x), number(p.y), quadrantName(spec, p.assignment)});
+        out << text::renderTable(t, {text::Align::Right, text::Align::Left, text::Align::Right, text::Align::Right,
+                                     text::Align::Left});
+    }
     for (const auto& w : r.warnings) out << "\nwarning: " << text::printable(w) << '\n';
     return out.str();
 }
 
-std::string matrixToCsv(const MatrixResult& r) {
+std::string matrixToCsv(const MatrixResult& r, const std::vector<MatrixPointRow>& points) {
     std::ostringstream out;
+    const auto& spec = *r.spec;
+    if (!points.empty() && points.front().attribute) {
+        out << "attribute_id,name,relative_weight,share_of_r2,stated_importance,satisfaction,responses,quadrant,"
+               "position\n";
+        for (const auto& p : points) {
+            const auto& s = *p.attribute;
+            out << p.id << ',' << csvField(text::neutralizeFormula(p.code)) << ',' << csvNumber(s.relativeWeight) << ','
+                << csvNumber(s.shareOfR2) << ',' << csvNumber(s.statedImportance) << ',' << csvNumber(s.satisfaction)
+                << ',' << s.responses << ',' << csvField(quadrantName(spec, p.assignment)) << ','
+                << position(p.assignment) << '\n';
+        }
+        return out.str();
+    }
+    if (!points.empty()) {
+        out << "customer_id,code,x,y,quadrant,position\n";
+        for (const auto& p : points)
+            out << p.id << ',' << csvField(text::neutralizeFormula(p.code)) << ',' << csvNumber(p.x) << ','
+                << csvNumber(p.y) << ',' << csvField(quadrantName(spec, p.assignment)) << ',' << position(p.assignment)
+                << '\n';
+        return out.str();
+    }
     out << "by,group,quadrant,position,count,customer_share,revenue_share,margin_share,x_threshold,"
            "y_threshold\n";
     csvRows(out, *r.spec, "all", "", r.total);

@@ -12,16 +12,42 @@
 // Quadrants in the order high/high, high x/low y, low x/high y, low/low. Shares are null for
 // attribute points. With per-group thresholds the top-level threshold values are null, the
 // thresholds carry "per_group": true, and each group has its own "thresholds".
+//
+// With points (matrixPoints): the importance-satisfaction matrix adds "attributes": [{"id",
+// "name", "relative_weight", "share_of_r2", "stated_importance", "satisfaction", "responses",
+// "quadrant", "position"}, …] and a customer matrix (--points) adds "points": [{"id", "code",
+// "x", "y", "quadrant", "position"}, …]; filtered-out points are left out, a point without data
+// has quadrant "insufficient data" and position null. The text output adds the same as a table;
+// the CSV output becomes one row per point instead of the quadrant summary.
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "engine/matrix/MatrixComputation.h"
+#include "engine/matrix/MatrixLoader.h"
 
 namespace cw::engine {
 
-std::string matrixToJson(const MatrixResult& r);
-std::string matrixToText(const MatrixResult& r);
+/// One point of a matrix as listed: an attribute with its survey results, or a customer.
+struct MatrixPointRow {
+    std::int64_t id = 0;
+    std::string code;            ///< the customer's code or the attribute's name
+    std::optional<double> x, y;  ///< none: no data
+    std::int8_t assignment = kInsufficientData;  ///< quadrant or kInsufficientData
+    std::optional<AttributeStats> attribute;     ///< attribute matrices
+};
+
+/// The points of `in` as placed in `r` (filtered-out points left out); `stats` adds each
+/// attribute's results by id.
+std::vector<MatrixPointRow> matrixPoints(const MatrixInput& in, const MatrixResult& r,
+                                         const std::vector<AttributeStats>& stats = {});
+
+std::string matrixToJson(const MatrixResult& r, const std::vector<MatrixPointRow>& points = {});
+std::string matrixToText(const MatrixResult& r, const std::vector<MatrixPointRow>& points = {});
 /// Columns: by, group, quadrant, position, count, customer_share, revenue_share, margin_share,
-/// x_threshold, y_threshold; the overall rows have by = "all" and an empty group.
-std::string matrixToCsv(const MatrixResult& r);
+/// x_threshold, y_threshold; the overall rows have by = "all" and an empty group. With points:
+/// attribute_id, name, relative_weight, share_of_r2, stated_importance, satisfaction, responses,
+/// quadrant, position (attributes) or customer_id, code, x, y, quadrant, position (customers).
+std::string matrixToCsv(const MatrixResult& r, const std::vector<MatrixPointRow>& points = {});
 
 }  // namespace cw::engine

@@ -62,6 +62,7 @@ Status MatrixInput::validate() const {
     if (!revenue.empty() && revenue.size() != n) return bad("revenue has the wrong length");
     if (!margin.empty() && margin.size() != n) return bad("margin has the wrong length");
     if (!labels.empty() && labels.size() != n) return bad("labels have the wrong length");
+    if (!codes.empty() && codes.size() != n) return bad("codes have the wrong length");
     for (const auto& f : fields) {
         if (f.loaded() && f.codes.size() != n) return bad("a field has the wrong length");
         if (!f.altNames.empty() && f.altNames.size() != f.names.size())

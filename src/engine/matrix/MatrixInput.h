@@ -55,6 +55,7 @@ struct MatrixInput {
 
     std::vector<std::int64_t> ids;        ///< customer or attribute id
     std::vector<std::string> labels;      ///< "code — name" of a customer, or the attribute name (may be empty)
+    std::vector<std::string> codes;       ///< the customer's code, or the attribute name (may be empty)
     std::vector<double> xs, ys;           ///< axis values; NaN = no data
     std::vector<double> revenue, margin;  ///< NaN (attributes) or 0-when-unknown sums; see loader
     std::array<Category, kGroupFieldCount> fields;

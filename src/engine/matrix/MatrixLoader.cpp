@@ -22,6 +22,20 @@ Error sqlFailure(const store::Statement& st, const std::string& what) {
     return makeError(ErrorKind::Internal, what + ": " + st.lastError());
 }
 
+// The customer matrices of a workbook whose last analysis had no transactions to work on.
+std::optional<Error> surveyOnlyAnalysis(store::Database& db) {
+    auto st = db.prepareOrThrow(
+        "SELECT summary FROM analysis_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1");
+    if (!st.step() || st.isNull(0)) return std::nullopt;
+    const auto j = nlohmann::json::parse(st.textView(0), nullptr, false);
+    if (!j.is_object() || !j.value("survey_only", false)) return std::nullopt;
+    return makeError(ErrorKind::Input,
+                     "the last analysis found no transactions of known customers: this matrix needs "
+                     "profitability, potential or loyalty, which come from transactions",
+                     "import transactions (clienting import --table transactions), then run clienting analyze; "
+                     "the importance-satisfaction matrix is drawn from the survey alone");
+}
+
 bool tableHasRows(store::Database& db, const char* table) {
     const auto exists = db.queryInt(
         std::string("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='") + table +
@@ -94,7 +108,7 @@ private:
 Result<MatrixInput> loadAttributes(store::Workbook& wb, const MatrixSpec& spec) {
     auto& db = wb.db();
     if (!tableHasRows(db, "attribute_metrics")) {
-        if (!tableHasRows(db, "customer_metrics")) return notAnalysed();
+        if (!tableHasRows(db, "customer_metrics") && !tableHasRows(db, "analysis_runs")) return notAnalysed();
         return makeError(ErrorKind::Input, "the analysis found no service attribute scores",
                          "import a survey with one score column per service attribute, then run "
                          "clienting analyze");
@@ -118,6 +132,7 @@ Result<MatrixInput> loadAttributes(store::Workbook& wb, const MatrixSpec& spec) 
     while (st->step()) {
         in.ids.push_back(st->int64(0));
         in.labels.push_back(st->text(1));
+        in.codes.push_back(st->text(1));
         in.xs.push_back(optDouble(*st, 2));
         in.ys.push_back(optDouble(*st, 3));
     }
@@ -128,6 +143,8 @@ Result<MatrixInput> loadAttributes(store::Workbook& wb, const MatrixSpec& spec) 
 Result<MatrixInput> loadCustomers(store::Workbook& wb, const MatrixSpec& spec,
                                   const bool (&need)[kGroupFieldCount]) {
     auto& db = wb.db();
+    if (tableHasRows(db, "analysis_runs"))
+        if (auto e = surveyOnlyAnalysis(db)) return *e;
     if (!tableHasRows(db, "customer_metrics")) return notAnalysed();
     std::optional<std::int64_t> segmentation;
     if (need[static_cast<int>(GroupField::Segment)]) {
@@ -139,7 +156,7 @@ Result<MatrixInput> loadCustomers(store::Workbook& wb, const MatrixSpec& spec,
     auto st = db.prepare(
         "SELECT c.id, CASE WHEN coalesce(c.name, '') = '' THEN c.code ELSE c.code || ' — ' || c.name END, m." + spec.x.metric + ", m." + spec.y.metric +
         ", m.revenue, m.margin, c.region, c.channel, "
-        "CASE WHEN ?1 IS NULL THEN c.segment ELSE s.label END, mg.id, mg.name, mg.code "
+        "CASE WHEN ?1 IS NULL THEN c.segment ELSE s.label END, mg.id, mg.name, mg.code, c.code "
         "FROM customers c LEFT JOIN customer_metrics m ON m.customer_id = c.id "
         "LEFT JOIN managers mg ON mg.id = c.manager_id "
         "LEFT JOIN customer_segments cs ON cs.customer_id = c.id AND cs.segmentation_id = ?1 "
@@ -158,6 +175,7 @@ Result<MatrixInput> loadCustomers(store::Workbook& wb, const MatrixSpec& spec,
     while (st->step()) {
         in.ids.push_back(st->int64(0));
         in.labels.push_back(st->text(1));
+        in.codes.push_back(st->text(12));
         in.xs.push_back(optDouble(*st, 2));
         in.ys.push_back(optDouble(*st, 3));
         in.revenue.push_back(optDouble(*st, 4));
@@ -179,7 +197,9 @@ Result<MatrixInput> loadCustomers(store::Workbook& wb, const MatrixSpec& spec,
 
 Status checkAnalysed(store::Workbook& wb) {
     try {
-        if (!tableHasRows(wb.db(), "customer_metrics")) return notAnalysed();
+        // A survey-only analysis stores no customer metrics, but the workbook is analysed.
+        if (!tableHasRows(wb.db(), "customer_metrics") && !tableHasRows(wb.db(), "analysis_runs"))
+            return notAnalysed();
     } catch (const store::SqlError& e) {
         return makeError(ErrorKind::Internal, e.message);
     }
@@ -222,6 +242,24 @@ Result<MatrixInput> loadMatrixInput(store::Workbook& wb, MatrixKind kind,
         if (groupBy) need[static_cast<int>(*groupBy)] = true;
         for (const auto& f : filters) need[static_cast<int>(f.field)] = true;
         return loadCustomers(wb, spec, need);
+    } catch (const store::SqlError& e) {
+        return makeError(ErrorKind::Internal, e.message);
+    }
+}
+
+Result<std::vector<AttributeStats>> loadAttributeStats(store::Workbook& wb) {
+    try {
+        auto st = wb.db().prepare(
+            "SELECT a.id, a.name, coalesce(am.responses, 0), am.satisfaction, am.stated_importance, "
+            "am.derived_importance, am.derived_share FROM service_attributes a "
+            "LEFT JOIN attribute_metrics am ON am.attribute_id = a.id ORDER BY a.id");
+        if (!st) return st.takeError();
+        std::vector<AttributeStats> out;
+        auto opt = [&](int c) { return st->isNull(c) ? std::nullopt : std::optional<double>(st->real(c)); };
+        while (st->step())
+            out.push_back({st->int64(0), st->text(1), st->int64(2), opt(3), opt(4), opt(5), opt(6)});
+        if (!st->lastError().empty()) return sqlFailure(*st, "cannot read attribute metrics");
+        return out;
     } catch (const store::SqlError& e) {
         return makeError(ErrorKind::Internal, e.message);
     }

@@ -224,6 +224,11 @@ Result<SurveyAnalysis> analyzeSurvey(store::Workbook& wb, const SurveyOptions& o
 
     SurveyAnalysis out;
     out.responses = d.responses();
+    for (const auto& ts : d.ts)
+        if (ts) {
+            const std::int64_t day = *ts >= 0 ? *ts / 86400 : -((-*ts + 86399) / 86400);
+            if (!out.lastDay || day > *out.lastDay) out.lastDay = day;
+        }
     std::int64_t answered = 0;
     out.satisfaction = meanOf(d.satisfaction, answered);
     std::vector<double> recommend;

@@ -67,6 +67,7 @@ struct SurveyAnalysis {
         customers;               ///< by customer id; customers without an answer are absent
     std::int64_t responses = 0;  ///< responses in the window
     std::int64_t anonymousResponses = 0;  ///< of which from respondents who are not known customers
+    std::optional<std::int64_t> lastDay;  ///< of the latest dated response (days since 1970-01-01)
     std::optional<double> satisfaction;   ///< mean overall satisfaction, 0–100
     NpsSummary nps;                       ///< over every response in the window
 
