@@ -11,6 +11,7 @@
 #include "core/Log.h"
 #include "engine/AnalysisStore.h"
 #include "engine/PurchaseModels.h"
+#include "engine/matrix/DataNotes.h"
 #include "engine/Segmentation.h"
 #include "engine/survey/SurveyAnalysis.h"
 #include "store/Database.h"
@@ -60,8 +61,11 @@ void applySurvey(const SurveyAnalysis& survey, const CustomerInfo& customers, Me
 
 void summarize(const MetricsTable& m, AnalysisSummary& s) {
     s.customers = static_cast<std::int64_t>(m.size());
+    const double known = m.revenueWithCost + m.revenueAssumedCost;
+    s.assumedCostShare = known > 0 ? m.revenueAssumedCost / known : 0;
     for (std::size_t i = 0; i < m.size(); ++i) {
         s.withTransactions += m.lastDay[i] >= 0;
+        s.repeatCustomers += m.purchaseDays[i] >= 2;
         s.active += m.active[i];
         s.exited += m.exited[i];
         s.profitableExits += m.profitableExit[i];
@@ -98,6 +102,8 @@ std::string AnalysisSummary::toJson() const {
                       {"profitable_exits", profitableExits}, {"anorexic", anorexic},
                       {"surveyed", surveyed}};
     j["survey_only"] = surveyOnly;
+    // What the figures rest on: the matrices warn from these.
+    j["data_notes"] = {{"repeat_customers", repeatCustomers}, {"assumed_cost_share", assumedCostShare}};
     j["segmentations_rerun"] = segmentations;
     j["transactions"] = {{"rows", transactions}, {"anonymous", anonymousTransactions}};
     j["window"] = {{"revenue", revenue}, {"margin", margin}};
@@ -220,6 +226,12 @@ Result<AnalysisSummary> analyseOnce(store::Workbook& wb, const AnalysisOptions& 
 
         finishMetrics(m, *customers, s.settings, s.calendar);
         summarize(m, s);
+        if (!s.surveyOnly) {
+            if (s.assumedCostShare > 0.5)
+                s.warnings.push_back(assumedCostNote(s.assumedCostShare, s.settings.grossMarginRate));
+            if (s.withTransactions > 0 && s.repeatCustomers * 20 < s.withTransactions)
+                s.warnings.push_back(repeatNote(s.repeatCustomers, s.withTransactions));
+        }
         phases.lap("loyalty, exits");
         if (cancelled("storing", 0, 0)) return cancelError();
 

@@ -46,6 +46,8 @@ struct AnalysisSummary {
     AnalysisSettings settings;
     std::int64_t customers = 0, withTransactions = 0, active = 0, exited = 0, profitableExits = 0;
     std::int64_t anorexic = 0, surveyed = 0, transactions = 0, anonymousTransactions = 0;
+    std::int64_t repeatCustomers = 0;            ///< customers who bought on two days or more
+    double assumedCostShare = 0;                 ///< of window revenue, cost from gross_margin_rate
     double revenue = 0, margin = 0;  ///< in the window, customers only
     std::vector<ModelReport> models;
     std::optional<double> surveyR2;

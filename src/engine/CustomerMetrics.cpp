@@ -150,7 +150,10 @@ MetricsTable computeBaseMetrics(const CustomerRows& rows, const CustomerInfo& cu
                 if (first < 0) first = d;
                 last = d;
             }
-            if (d >= ws) rev += r, cost += c;
+            if (d >= ws) {
+                rev += r, cost += c;
+                (std::isnan(rows.cost[k]) ? m.revenueAssumedCost : m.revenueWithCost) += std::abs(r);
+            }
             if (d >= cal.recentStart) recentRev += r;
             else if (d >= cal.previousStart) prevRev += r;
         }

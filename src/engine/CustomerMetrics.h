@@ -66,6 +66,9 @@ struct MetricsTable {
     std::vector<std::int32_t> surveyDay;  ///< -1: no answer
     std::vector<std::int8_t> active, exited, profitableExit, anorexic, profitTier;
     std::vector<std::int32_t> exitDay;  ///< -1: not exited
+    /// Window revenue (absolute) whose cost the transactions gave, and whose cost was assumed
+    /// from gross_margin_rate: how far profitability rests on the assumption.
+    double revenueWithCost = 0, revenueAssumedCost = 0;
 
     std::size_t size() const { return revenue.size(); }
     void resize(std::size_t n);

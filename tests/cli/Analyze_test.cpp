@@ -144,6 +144,46 @@ TEST_F(AnalyzeCli, PointsListEveryCustomerWithItsQuadrantAndAgreeWithTheCounts) 
               sqlInt("SELECT count(*) FROM customers"));
 }
 
+TEST_F(AnalyzeCli, MatricesSayWhatTheirFiguresRestOn) {
+    // Online Retail has no costs: profitability is the assumed gross margin, and says so.
+    const auto& data = (*s_summary)["data_notes"];
+    EXPECT_DOUBLE_EQ(data["assumed_cost_share"].get<double>(), 1.0);
+    bool said = false;
+    for (const auto& w : (*s_summary)["warnings"]) said |= w.get<std::string>().find("gross margin of 30 %") != std::string::npos;
+    EXPECT_TRUE(said) << (*s_summary)["warnings"];
+    auto r = run("matrix profitability-loyalty --format json -w " + shellQuote(s_wb));
+    ASSERT_EQ(r.code, 0);
+    auto table = run("matrix profitability-loyalty -w " + shellQuote(s_wb));
+    EXPECT_NE(table.out.find("warning: profitability assumes a gross margin of 30 % on 100 % of the revenue"),
+              std::string::npos)
+        << table.out;
+    // The satisfaction-loyalty matrix has no profitability axis: no such note.
+    table = run("matrix satisfaction-loyalty -w " + shellQuote(s_wb));
+    EXPECT_EQ(table.out.find("gross margin"), std::string::npos) << table.out;
+    // The potential axis says which method computed it.
+    table = run("matrix profitability-potential -w " + shellQuote(s_wb));
+    EXPECT_NE(table.out.find("Potential (expected margin not yet captured)"), std::string::npos) << table.out;
+}
+
+TEST(AnalyzeCliNotes, CustomersWhoBoughtOnceHaveALoyaltyIndexThatSaysSo) {
+    TempDir dir;
+    std::string csv = "customer_id,date,revenue\n";
+    for (int i = 0; i < 60; ++i) csv += "C" + std::to_string(i) + ",2024-0" + std::to_string(1 + i % 9) + "-10,10\n";
+    const auto file = dir.write("once.csv", csv);
+    const auto wb = dir.file("w.cwb");
+    const auto err = dir.file("e");
+    ASSERT_EQ(runCli("new -w " + shellQuote(wb), err).code, 0);
+    ASSERT_EQ(runCli("import -q -w " + shellQuote(wb) + " " + shellQuote(file), err).code, 0);
+    auto r = runCli("analyze -q -w " + shellQuote(wb), err);
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("only 0 of 60 customers bought on more than one day"), std::string::npos) << r.out;
+    r = runCli("matrix profitability-loyalty -w " + shellQuote(wb), err);
+    EXPECT_NE(r.out.find("warning: only 0 of 60 customers bought on more than one day"), std::string::npos) << r.out;
+    r = runCli("analyze -q --potential wallet -w " + shellQuote(wb), err);
+    r = runCli("matrix profitability-potential -w " + shellQuote(wb), err);
+    EXPECT_NE(r.out.find("Potential (wallet not yet captured)"), std::string::npos) << r.out;
+}
+
 TEST_F(AnalyzeCli, DrillDownListsTheCustomersOfAQuadrant) {
     auto m = nlohmann::json::parse(run("matrix profitability-loyalty --format json -w " + shellQuote(s_wb)).out);
     auto r = run("customers --matrix profitability-loyalty --quadrant butterflies --format json -w " + shellQuote(s_wb));

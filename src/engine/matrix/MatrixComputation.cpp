@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
+#include <string>
 
 namespace cw::engine {
 namespace {
@@ -116,6 +118,35 @@ std::vector<Thresholds> computeThresholds(const MatrixInput& in, const MatrixThr
     return out;
 }
 
+// A split that does not divide: every plotted point on one side, or most of them equal to the
+// threshold (they all count as high), as with a median of 0 when most margins are 0.
+void warnDegenerateSplits(const MatrixInput& in, MatrixResult& r) {
+    const auto plotted = r.total.plotted;
+    if (plotted < 2) return;
+    for (int axis = 0; axis < 2; ++axis) {
+        const auto& t = axis == 0 ? r.total.x : r.total.y;
+        if (!t.value) continue;
+        const auto& values = axis == 0 ? in.xs : in.ys;
+        std::int64_t high = 0, ties = 0;
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            if (r.assignment[i] < 0) continue;
+            high += values[i] >= *t.value;
+            ties += values[i] == *t.value;
+        }
+        const auto& spec = axis == 0 ? r.x : r.y;
+        const std::string name = std::string(axis == 0 ? "x" : "y") + " (" + spec.label + ")";
+        char value[32];
+        std::snprintf(value, sizeof value, "%.4g", *t.value);
+        if (ties * 2 > plotted)
+            r.warnings.push_back("the " + name + " split does not divide: " + std::to_string(ties) + " of " +
+                                 std::to_string(plotted) + " points equal the threshold " + value +
+                                 " and count as high; choose another threshold");
+        else if (high == 0 || high == plotted)
+            r.warnings.push_back("the " + name + " split does not divide: every point is " +
+                                 (high ? "high" : "low") + " (threshold " + value + "); choose another threshold");
+    }
+}
+
 }  // namespace
 
 Status MatrixOptions::validate() const {
@@ -145,6 +176,7 @@ Result<MatrixResult> computeMatrix(const MatrixSpec& spec, const MatrixInput& in
     r.perGroupThresholds = options.groupBy && options.perGroupThresholds;
     const std::size_t n = input.size();
     r.assignment.assign(n, 0);
+    r.warnings = input.notes;
     applyFilters(input, options.filters, r.assignment, r.warnings);
     for (std::size_t i = 0; i < n; ++i)
         if (r.assignment[i] != kFilteredOut && (std::isnan(input.xs[i]) || std::isnan(input.ys[i])))
@@ -205,6 +237,7 @@ Result<MatrixResult> computeMatrix(const MatrixSpec& spec, const MatrixInput& in
             s->margin += mar;
         }
     }
+    if (!r.perGroupThresholds) warnDegenerateSplits(input, r);
     const bool customers = input.points == PointKind::Customer;
     addShares(r.total, customers);
     if (options.groupBy) {

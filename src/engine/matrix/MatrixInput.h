@@ -59,6 +59,8 @@ struct MatrixInput {
     std::vector<double> xs, ys;           ///< axis values; NaN = no data
     std::vector<double> revenue, margin;  ///< NaN (attributes) or 0-when-unknown sums; see loader
     std::array<Category, kGroupFieldCount> fields;
+    /// What the values rest on (an assumed margin, no repeat purchases): shown with the matrix.
+    std::vector<std::string> notes;
 
     std::size_t size() const { return xs.size(); }
     Category& field(GroupField f) { return fields[static_cast<int>(f)]; }

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "core/Log.h"
+#include "engine/matrix/DataNotes.h"
 #include "store/Workbook.h"
 
 namespace cw::engine {
@@ -22,18 +23,41 @@ Error sqlFailure(const store::Statement& st, const std::string& what) {
     return makeError(ErrorKind::Internal, what + ": " + st.lastError());
 }
 
-// The customer matrices of a workbook whose last analysis had no transactions to work on.
-std::optional<Error> surveyOnlyAnalysis(store::Database& db) {
+// The summary of the last finished analysis, or null.
+nlohmann::json lastRunSummary(store::Database& db) {
     auto st = db.prepareOrThrow(
         "SELECT summary FROM analysis_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1");
-    if (!st.step() || st.isNull(0)) return std::nullopt;
-    const auto j = nlohmann::json::parse(st.textView(0), nullptr, false);
-    if (!j.is_object() || !j.value("survey_only", false)) return std::nullopt;
+    if (!st.step() || st.isNull(0)) return nullptr;
+    auto j = nlohmann::json::parse(st.textView(0), nullptr, false);
+    return j.is_object() ? j : nlohmann::json(nullptr);
+}
+
+// The customer matrices of a workbook whose last analysis had no transactions to work on.
+std::optional<Error> surveyOnlyAnalysis(const nlohmann::json& summary) {
+    if (!summary.is_object() || !summary.value("survey_only", false)) return std::nullopt;
     return makeError(ErrorKind::Input,
                      "the last analysis found no transactions of known customers: this matrix needs "
                      "profitability, potential or loyalty, which come from transactions",
                      "import transactions (clienting import --table transactions), then run clienting analyze; "
                      "the importance-satisfaction matrix is drawn from the survey alone");
+}
+
+// What the axes rest on, from the analysis that computed them: the potential method in the
+// label, and notes when profitability is mostly an assumed margin or loyalty has no repeat
+// purchases behind it.
+void addDataNotes(const nlohmann::json& summary, MatrixInput& in) {
+    if (!summary.is_object()) return;
+    const auto settings = summary.value("settings", nlohmann::json::object());
+    const auto notes = summary.value("data_notes", nlohmann::json::object());
+    for (AxisSpec* axis : {&in.x, &in.y}) labelPotential(*axis, settings.value("potential_method", std::string("model")));
+    auto uses = [&](const char* metric) { return in.x.metric == metric || in.y.metric == metric; };
+    const double assumed = notes.value("assumed_cost_share", 0.0);
+    if (uses("margin") && assumed > 0.5)
+        in.notes.push_back(assumedCostNote(assumed, settings.value("gross_margin_rate", 0.3)));
+    const auto customers = summary.value("customers", nlohmann::json::object());
+    const std::int64_t buyers = customers.value("with_transactions", std::int64_t{0});
+    const std::int64_t repeat = notes.value("repeat_customers", std::int64_t{-1});
+    if (uses("loyalty") && repeat >= 0 && buyers > 0 && repeat * 20 < buyers) in.notes.push_back(repeatNote(repeat, buyers));
 }
 
 bool tableHasRows(store::Database& db, const char* table) {
@@ -143,8 +167,8 @@ Result<MatrixInput> loadAttributes(store::Workbook& wb, const MatrixSpec& spec) 
 Result<MatrixInput> loadCustomers(store::Workbook& wb, const MatrixSpec& spec,
                                   const bool (&need)[kGroupFieldCount]) {
     auto& db = wb.db();
-    if (tableHasRows(db, "analysis_runs"))
-        if (auto e = surveyOnlyAnalysis(db)) return *e;
+    const auto summary = tableHasRows(db, "analysis_runs") ? lastRunSummary(db) : nlohmann::json(nullptr);
+    if (auto e = surveyOnlyAnalysis(summary)) return *e;
     if (!tableHasRows(db, "customer_metrics")) return notAnalysed();
     std::optional<std::int64_t> segmentation;
     if (need[static_cast<int>(GroupField::Segment)]) {
@@ -168,6 +192,7 @@ Result<MatrixInput> loadCustomers(store::Workbook& wb, const MatrixSpec& spec,
     in.points = PointKind::Customer;
     in.x = spec.x;
     in.y = spec.y;
+    addDataNotes(summary, in);
     Interner region(in.field(GroupField::Region)), channel(in.field(GroupField::Channel)),
         segment(in.field(GroupField::Segment));
     ManagerInterner manager(in.field(GroupField::Manager));

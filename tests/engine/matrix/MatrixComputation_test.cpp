@@ -270,3 +270,44 @@ TEST(MatrixComputation, MillionPointsMediansExact) {
 }
 
 }  // namespace
+
+namespace {
+
+bool warns(const MatrixResult& r, const std::string& text) {
+    for (const auto& w : r.warnings)
+        if (w.find(text) != std::string::npos) return true;
+    return false;
+}
+
+TEST(MatrixComputation, ASplitWhereMostPointsEqualTheMedianIsReportedAsNotDividing) {
+    // 797 of 842 deals with revenue 0: the median is 0 and, ties counting high, everyone is high.
+    std::vector<double> xs(842, 0.0), ys(842);
+    for (std::size_t i = 797; i < xs.size(); ++i) xs[i] = double(i);
+    for (std::size_t i = 0; i < ys.size(); ++i) ys[i] = double(i % 100);
+    auto in = input(xs, ys);
+    auto r = computeMatrix(loyaltySpec(), in, {});
+    ASSERT_TRUE(r.ok());
+    EXPECT_TRUE(warns(*r, "797 of 842 points equal the threshold 0")) << (r->warnings.empty() ? "" : r->warnings[0]);
+    EXPECT_FALSE(warns(*r, "y (Y) split"));
+    // A custom threshold below every point: every point is high.
+    MatrixOptions o;
+    o.thresholds.y = AxisThreshold::parse("-5").value();
+    r = computeMatrix(loyaltySpec(), in, o);
+    ASSERT_TRUE(r.ok());
+    EXPECT_TRUE(warns(*r, "y (Y) split does not divide: every point is high"));
+    // A split that divides says nothing.
+    auto fine = computeMatrix(loyaltySpec(), input({1, 2, 3, 4}, {4, 3, 2, 1}), {});
+    ASSERT_TRUE(fine.ok());
+    EXPECT_TRUE(fine->warnings.empty());
+}
+
+TEST(MatrixComputation, TheInputsNotesComeWithTheResult) {
+    auto in = input({1, 2, 3, 4}, {4, 3, 2, 1});
+    in.notes.push_back("profitability assumes a gross margin");
+    auto r = computeMatrix(loyaltySpec(), in, {});
+    ASSERT_TRUE(r.ok());
+    EXPECT_TRUE(warns(*r, "profitability assumes"));
+    EXPECT_NE(matrixToText(*r).find("warning: profitability assumes"), std::string::npos);
+}
+
+}  // namespace
