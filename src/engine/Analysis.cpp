@@ -103,7 +103,10 @@ std::string AnalysisSummary::toJson() const {
                       {"surveyed", surveyed}};
     j["survey_only"] = surveyOnly;
     // What the figures rest on: the matrices warn from these.
-    j["data_notes"] = {{"repeat_customers", repeatCustomers}, {"assumed_cost_share", assumedCostShare}};
+    j["data_notes"] = {{"repeat_customers", repeatCustomers},
+                       {"assumed_cost_share", assumedCostShare},
+                       {"survey_before_window", surveyBeforeWindow},
+                       {"survey_after_window", surveyAfterWindow}};
     j["segmentations_rerun"] = segmentations;
     j["transactions"] = {{"rows", transactions}, {"anonymous", anonymousTransactions}};
     j["window"] = {{"revenue", revenue}, {"margin", margin}};
@@ -219,6 +222,10 @@ Result<AnalysisSummary> analyseOnce(store::Workbook& wb, const AnalysisOptions& 
         if (!survey) return survey.takeError();
         applySurvey(*survey, *customers, m);
         s.surveyResponses = survey->responses;
+        s.surveyBeforeWindow = survey->beforeWindow;
+        s.surveyAfterWindow = survey->afterWindow;
+        if (s.surveyAfterWindow > 0)
+            s.warnings.push_back(surveyAfterNote(s.surveyAfterWindow, formatDate(s.calendar.analysisDay)));
         s.surveyR2 = survey->r2;
         if (survey->nps.answers > 0) s.nps = survey->nps.nps;
         if (survey->responses > 0 && !survey->derived) s.warnings.push_back("derived importance: " + survey->message);

@@ -53,6 +53,7 @@ struct AnalysisSummary {
     std::optional<double> surveyR2;
     std::optional<double> nps;
     std::int64_t surveyResponses = 0;
+    std::int64_t surveyBeforeWindow = 0, surveyAfterWindow = 0;  ///< answers dated outside the window
     bool surveyOnly = false;  ///< no transactions of known customers: only the survey was analysed
     std::vector<GroupLinks> links;
     std::int64_t segmentations = 0;  ///< stored segmentations re-run on the new metrics

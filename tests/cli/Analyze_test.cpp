@@ -184,6 +184,34 @@ TEST(AnalyzeCliNotes, CustomersWhoBoughtOnceHaveALoyaltyIndexThatSaysSo) {
     EXPECT_NE(r.out.find("Potential (wallet not yet captured)"), std::string::npos) << r.out;
 }
 
+TEST(AnalyzeCliNotes, SurveyAnswersAfterTheAnalysisDayAreCountedAndNamed) {
+    TempDir dir;
+    std::string sales = "customer_id,date,revenue\n", survey = "customer_id,date,overall\n";
+    for (int i = 0; i < 40; ++i) {
+        sales += "C" + std::to_string(i) + ",2024-0" + std::to_string(1 + i % 6) + "-10,10\n";
+        sales += "C" + std::to_string(i) + ",2024-06-2" + std::to_string(i % 8) + ",12\n";
+        // Half the answers come after the last purchase day (2024-06-27).
+        survey += "C" + std::to_string(i) + "," + (i % 2 ? "2024-07-15" : "2024-05-15") + "," + std::to_string(1 + i % 10) + "\n";
+    }
+    const auto wb = dir.file("w.cwb");
+    const auto err = dir.file("e");
+    ASSERT_EQ(runCli("new -w " + shellQuote(wb), err).code, 0);
+    ASSERT_EQ(runCli("import -q -w " + shellQuote(wb) + " " + shellQuote(dir.write("s.csv", sales)), err).code, 0);
+    auto r = runCli("import -q -w " + shellQuote(wb) + " --table survey --overall-scale 1-10 " +
+                        shellQuote(dir.write("v.csv", survey)),
+                    err);
+    ASSERT_EQ(r.code, 0) << r.err;
+    r = runCli("analyze -q -w " + shellQuote(wb), err);
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("20 survey answers are dated after the analysis day 2024-06-27"), std::string::npos) << r.out;
+    r = runCli("matrix profitability-satisfaction -w " + shellQuote(wb), err);
+    EXPECT_NE(r.out.find("insufficient data: 20 without satisfaction"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("warning: 20 survey answers are dated after"), std::string::npos) << r.out;
+    r = runCli("matrix profitability-satisfaction --format json -w " + shellQuote(wb), err);
+    const auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["insufficient_reasons"]["no_y"].get<int>(), 20);
+}
+
 TEST_F(AnalyzeCli, DrillDownListsTheCustomersOfAQuadrant) {
     auto m = nlohmann::json::parse(run("matrix profitability-loyalty --format json -w " + shellQuote(s_wb)).out);
     auto r = run("customers --matrix profitability-loyalty --quadrant butterflies --format json -w " + shellQuote(s_wb));

@@ -29,6 +29,12 @@ std::string repeatNote(std::int64_t repeatCustomers, std::int64_t withTransactio
            "almost no repeat behaviour";
 }
 
+std::string surveyAfterNote(std::int64_t answers, const std::string& analysisDay) {
+    return std::to_string(answers) + " survey answer" + (answers == 1 ? " is" : "s are") +
+           " dated after the analysis day " + analysisDay +
+           " and left out of satisfaction: analyse with a later --analysis-date to include them";
+}
+
 void labelPotential(AxisSpec& axis, const std::string& method) {
     if (axis.metric != "potential") return;
     if (method == "wallet")

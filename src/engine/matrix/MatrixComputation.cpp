@@ -178,9 +178,13 @@ Result<MatrixResult> computeMatrix(const MatrixSpec& spec, const MatrixInput& in
     r.assignment.assign(n, 0);
     r.warnings = input.notes;
     applyFilters(input, options.filters, r.assignment, r.warnings);
-    for (std::size_t i = 0; i < n; ++i)
-        if (r.assignment[i] != kFilteredOut && (std::isnan(input.xs[i]) || std::isnan(input.ys[i])))
-            r.assignment[i] = kInsufficientData;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (r.assignment[i] == kFilteredOut) continue;
+        const bool noX = std::isnan(input.xs[i]), noY = std::isnan(input.ys[i]);
+        if (!noX && !noY) continue;
+        r.assignment[i] = kInsufficientData;
+        (noX && noY ? r.missingBoth : noX ? r.missingX : r.missingY) += 1;
+    }
 
     // Group index per point; points without a value go to the last group, "(none)".
     std::vector<std::int32_t> groupOf;

@@ -83,6 +83,8 @@ struct MatrixResult {
     std::vector<std::int8_t>
         assignment;  ///< per input point: quadrant, kInsufficientData or kFilteredOut
     std::int64_t filteredOut = 0;
+    /// Why points have insufficient data: no x value only, no y value only, neither.
+    std::int64_t missingX = 0, missingY = 0, missingBoth = 0;
     std::vector<std::string> warnings;  ///< e.g. a filter value no point has
     double seconds = 0.0;
 };

@@ -167,6 +167,7 @@ std::string matrixToJson(const MatrixResult& r, const std::vector<MatrixPointRow
     j["thresholds"] = thresholdsJson(r.total, r.perGroupThresholds);
     j["quadrants"] = quadrantsJson(spec, r.total);
     j["insufficient_data"] = r.total.insufficient;
+    j["insufficient_reasons"] = {{"no_x", r.missingX}, {"no_y", r.missingY}, {"neither", r.missingBoth}};
     j["groups"] = json::array();
     for (const auto& g : r.groups) {
         json gj{{"by", toString(g.by)},
@@ -176,6 +177,7 @@ std::string matrixToJson(const MatrixResult& r, const std::vector<MatrixPointRow
         if (r.perGroupThresholds) gj["thresholds"] = thresholdsJson(g.summary, false);
         j["groups"].push_back(std::move(gj));
     }
+    j["warnings"] = r.warnings;
     if (!points.empty()) j[points.front().attribute ? "attributes" : "points"] = pointsJson(spec, points);
     return j.dump();
 }
@@ -202,6 +204,16 @@ std::string matrixToText(const MatrixResult& r, const std::vector<MatrixPointRow
     }
     rows.push_back({kInsufficientName, "", std::to_string(r.total.insufficient), "", "", ""});
     out << table(rows);
+    if (r.total.insufficient > 0) {
+        std::string why;
+        auto add = [&why](std::int64_t n, const std::string& what) {
+            if (n > 0) why += (why.empty() ? "" : ", ") + std::to_string(n) + " " + what;
+        };
+        add(r.missingX, "without " + r.x.metric);
+        add(r.missingY, "without " + r.y.metric);
+        add(r.missingBoth, "without either");
+        out << "insufficient data: " << why << '\n';
+    }
 
     if (!r.groups.empty()) {
         out << "\nby " << toString(r.groups.front().by) << '\n';

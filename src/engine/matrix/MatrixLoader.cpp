@@ -58,6 +58,9 @@ void addDataNotes(const nlohmann::json& summary, MatrixInput& in) {
     const std::int64_t buyers = customers.value("with_transactions", std::int64_t{0});
     const std::int64_t repeat = notes.value("repeat_customers", std::int64_t{-1});
     if (uses("loyalty") && repeat >= 0 && buyers > 0 && repeat * 20 < buyers) in.notes.push_back(repeatNote(repeat, buyers));
+    const std::int64_t after = notes.value("survey_after_window", std::int64_t{0});
+    if (uses("satisfaction") && after > 0)
+        in.notes.push_back(surveyAfterNote(after, summary.value("analysis_date", std::string("?"))));
 }
 
 bool tableHasRows(store::Database& db, const char* table) {

@@ -224,6 +224,8 @@ Result<SurveyAnalysis> analyzeSurvey(store::Workbook& wb, const SurveyOptions& o
 
     SurveyAnalysis out;
     out.responses = d.responses();
+    out.beforeWindow = d.beforeWindow;
+    out.afterWindow = d.afterWindow;
     for (const auto& ts : d.ts)
         if (ts) {
             const std::int64_t day = *ts >= 0 ? *ts / 86400 : -((-*ts + 86399) / 86400);

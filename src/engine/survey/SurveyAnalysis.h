@@ -68,6 +68,7 @@ struct SurveyAnalysis {
     std::int64_t responses = 0;  ///< responses in the window
     std::int64_t anonymousResponses = 0;  ///< of which from respondents who are not known customers
     std::optional<std::int64_t> lastDay;  ///< of the latest dated response (days since 1970-01-01)
+    std::int64_t beforeWindow = 0, afterWindow = 0;  ///< responses dated outside the window, left out
     std::optional<double> satisfaction;   ///< mean overall satisfaction, 0–100
     NpsSummary nps;                       ///< over every response in the window
 

@@ -79,11 +79,14 @@ Result<SurveyData> readSurvey(store::Workbook& wb, const SurveyWindow& window,
     const std::int64_t from = window.from.value_or(std::numeric_limits<std::int64_t>::min());
     const std::int64_t to = window.to.value_or(std::numeric_limits<std::int64_t>::max());
     auto count = wb.db().prepare(
-        "SELECT count(*) FROM survey_responses WHERE ts IS NULL OR (ts >= ?1 AND ts <= ?2)");
+        "SELECT count(*) FILTER (WHERE ts IS NULL OR (ts >= ?1 AND ts <= ?2)), count(*) FILTER (WHERE ts < ?1),"
+        " count(*) FILTER (WHERE ts > ?2) FROM survey_responses");
     if (!count) return count.takeError();
     count->bind(1, from).bind(2, to);
     if (!count->step()) return sqlFailure(wb, count->lastError());
     const auto n = static_cast<Eigen::Index>(count->int64(0));
+    d.beforeWindow = count->int64(1);
+    d.afterWindow = count->int64(2);
 
     d.responseIds.reserve(n);
     d.customerIds.reserve(n);

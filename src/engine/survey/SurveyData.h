@@ -49,6 +49,7 @@ struct SurveyData {
     /// or not answered. Scores off the scale are kept as they are (the audit reports them).
     Eigen::MatrixXd scores;
     Eigen::MatrixXd importance;  ///< stated importance, raw; NaN when not asked
+    std::int64_t beforeWindow = 0, afterWindow = 0;  ///< responses dated outside the window (not read)
 
     Eigen::Index responses() const { return static_cast<Eigen::Index>(responseIds.size()); }
 };

@@ -311,3 +311,20 @@ TEST(MatrixComputation, TheInputsNotesComeWithTheResult) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(MatrixComputation, InsufficientDataIsCountedByTheValueMissing) {
+    auto in = input({1, kNaN, 3, kNaN, 5, 6}, {kNaN, 2, 3, kNaN, kNaN, 6});
+    auto r = computeMatrix(loyaltySpec(), in, {});
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r->total.insufficient, 4);
+    EXPECT_EQ(r->missingX, 1);
+    EXPECT_EQ(r->missingY, 2);
+    EXPECT_EQ(r->missingBoth, 1);
+    EXPECT_NE(matrixToText(*r).find("insufficient data: 1 without x, 2 without y, 1 without either"), std::string::npos)
+        << matrixToText(*r);
+    EXPECT_NE(matrixToJson(*r).find(R"("insufficient_reasons":{"no_x":1,"no_y":2,"neither":1})"), std::string::npos);
+}
+
+}  // namespace
