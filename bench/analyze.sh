@@ -45,6 +45,16 @@ run_size() {
     local med; med=$(median "${times[@]}")
     echo "analysis benchmark: $n transactions, $c customers, median of $runs whole-process runs"
     printf '  clienting analyze  %6.3f s   peak %5d MiB   runs: %s\n' "$med" $(( $(median "${peaks[@]}") / 1024 )) "${times[*]}"
+    # `clienting model` fits what analyze fits (same scan, same log): as a whole process it must
+    # not take longer than the whole analysis.
+    local mtimes=()
+    for i in $(seq "$runs"); do
+        /usr/bin/time -f "%e" -o "$work/model.time" "$bin" model --json -w "$wb" >"$work/model.json" || true
+        mtimes+=("$(cat "$work/model.time")")
+    done
+    local mmed; mmed=$(median "${mtimes[@]}")
+    printf '  clienting model    %6.3f s   runs: %s   model / analyze %.2fx (target <= 1.00x)\n' "$mmed" "${mtimes[*]}" \
+        "$(awk -v m="$mmed" -v a="$med" 'BEGIN {print m / a}')"
     /usr/bin/python3 - "$last" "$c" <<'PY'
 import json, sys
 j = json.load(open(sys.argv[1]))

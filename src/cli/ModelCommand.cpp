@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
+#include <limits>
 #include <optional>
 
 #include "cli/Commands.h"
@@ -14,7 +15,9 @@
 #include "core/Error.h"
 #include "engine/models/BgNbd.h"
 #include "engine/models/GammaGamma.h"
-#include "engine/models/PurchaseLogLoader.h"
+#include "engine/AnalysisSettings.h"
+#include "engine/CustomerMetrics.h"
+#include "engine/TransactionScan.h"
 #include "engine/models/RfmSummary.h"
 #include "store/Workbook.h"
 
@@ -22,7 +25,7 @@ namespace cw::cli {
 namespace {
 
 struct ModelArgs {
-    std::string workbook, timeUnit = "weeks", calibrationEnd;
+    std::string workbook, timeUnit, calibrationEnd;
     bool asJson = false;
 };
 
@@ -60,27 +63,34 @@ void printText(const engine::RfmSummary& s, const engine::BgNbdFit& bg,
 }
 
 int runModelCommand(const ModelArgs& a) {
-    engine::CalibrationOptions co;
-    co.unit = a.timeUnit == "days"     ? engine::TimeUnit::Days
-              : a.timeUnit == "months" ? engine::TimeUnit::Months
-                                       : engine::TimeUnit::Weeks;
-    if (!a.calibrationEnd.empty()) {
-        const std::int64_t day = parseIsoDay(a.calibrationEnd);
-        if (day < 0)
-            return fail(makeError(ErrorKind::Usage,
-                                  "--calibration-end is not a date: " + a.calibrationEnd,
-                                  "write it as YYYY-MM-DD"));
-        co.calibrationEnd = static_cast<std::int32_t>(day);
-    }
     auto wb = store::Workbook::open(a.workbook, store::Workbook::OpenMode::ReadOnly);
     if (!wb) return fail(wb.error());
-    auto log = engine::loadPurchaseLog(*wb, co.calibrationEnd);
-    if (!log) return fail(log.error());
-    if (log->customers() == 0)
+    // The analysis settings give the defaults; the command's options override them.
+    auto settings = engine::AnalysisSettings::load(*wb);
+    if (!settings) return fail(settings.error());
+    engine::CalibrationOptions co;
+    co.unit = engine::timeUnitOf(a.timeUnit.empty() ? settings->timeUnit : a.timeUnit);
+    const std::optional<std::string> end = !a.calibrationEnd.empty() ? std::optional(a.calibrationEnd)
+                                           : settings->calibrationEnd     ? settings->calibrationEnd
+                                                                          : settings->analysisDate;
+    if (end) {
+        const std::int64_t day = parseIsoDay(*end);
+        if (day < 0)
+            return fail(makeError(ErrorKind::Usage, "--calibration-end is not a date: " + *end, "write it as YYYY-MM-DD"));
+        co.calibrationEnd = static_cast<std::int32_t>(day);
+    }
+    // The same scan as the analysis (threads, no SQL per customer): the same log, in the same time.
+    auto customers = engine::loadCustomers(wb->db(), settings->walletField);
+    if (!customers) return fail(customers.error());
+    auto rows = engine::scanTransactions(wb->path(), customers->id);
+    if (!rows) return fail(rows.error());
+    auto log = engine::purchaseLogOf(*rows, co.calibrationEnd.value_or(std::numeric_limits<std::int32_t>::max()));
+    *rows = engine::CustomerRows{};
+    if (log.customers() == 0)
         return fail(
             makeError(ErrorKind::Input, "no sales of identified customers to model",
                       "import transactions with a customer id (and check --calibration-end)"));
-    const engine::RfmSummary summary = engine::summarizePurchases(*log, co);
+    const engine::RfmSummary summary = engine::summarizePurchases(log, co);
     auto bg = engine::fitBgNbd(summary);
     if (!bg) return fail(bg.error());
     auto gg = engine::fitGammaGamma(summary);
@@ -110,12 +120,12 @@ void addModelCommand(CLI::App& app, Runner& run) {
                                    "Fit the purchase models: BG/NBD (transactions, P(alive)) and "
                                    "Gamma-Gamma (spend per transaction)");
     addWorkbookOption(*cmd, a->workbook);
-    cmd->add_option("--time-unit", a->timeUnit, "Unit of t_x and T (a month is 30.4375 days)")
-        ->check(CLI::IsMember({"days", "weeks", "months"}))
-        ->capture_default_str();
-    cmd->add_option(
-        "--calibration-end", a->calibrationEnd,
-        "Last day (YYYY-MM-DD, inclusive) of the calibration period; default: the last sale");
+    cmd->add_option("--time-unit", a->timeUnit,
+                    "Unit of t_x and T (a month is 30.4375 days); default: the time_unit setting (weeks)")
+        ->check(CLI::IsMember({"days", "weeks", "months"}));
+    cmd->add_option("--calibration-end", a->calibrationEnd,
+                    "Last day (YYYY-MM-DD, inclusive) of the calibration period; default: the calibration_end "
+                    "setting, else the analysis_date setting, else the last sale");
     cmd->add_flag("--json", a->asJson, "Print one JSON object");
     cmd->callback([&run, a] { run = [a] { return runModelCommand(*a); }; });
 }

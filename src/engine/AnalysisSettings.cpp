@@ -31,12 +31,16 @@ Status AnalysisSettings::validate() const {
         return makeError(ErrorKind::Usage, "analysis setting " + what,
                          "change it with 'clienting settings --set KEY=VALUE' (docs/analysis.md lists the keys)");
     };
-    if (analysisDate) {
-        int y = 0;
-        unsigned m = 0, d = 0;
-        if (std::sscanf(analysisDate->c_str(), "%d-%u-%u", &y, &m, &d) != 3 || !isValidDate(y, m, d))
-            return bad("analysis_date '" + *analysisDate + "' is not a date YYYY-MM-DD");
-    }
+    for (const auto* date : {&analysisDate, &calibrationEnd})
+        if (*date) {
+            int y = 0;
+            unsigned m = 0, d = 0;
+            if (std::sscanf((*date)->c_str(), "%d-%u-%u", &y, &m, &d) != 3 || !isValidDate(y, m, d))
+                return bad(std::string(date == &analysisDate ? "analysis_date" : "calibration_end") + " '" + **date +
+                           "' is not a date YYYY-MM-DD");
+        }
+    if (timeUnit != "days" && timeUnit != "weeks" && timeUnit != "months")
+        return bad("time_unit '" + timeUnit + "' is not days, weeks or months");
     if (windowMonths < 1 || windowMonths > 120) return bad("window_months must be 1..120");
     if (grossMarginRate < 0 || grossMarginRate > 1) return bad("gross_margin_rate must be 0..1");
     if (horizonMonths < 1 || horizonMonths > 120) return bad("horizon_months must be 1..120");
@@ -64,6 +68,8 @@ std::string AnalysisSettings::toJson() const {
     j["gross_margin_rate"] = grossMarginRate;
     j["potential_method"] = toString(potential);
     j["horizon_months"] = horizonMonths;
+    j["time_unit"] = timeUnit;
+    j["calibration_end"] = calibrationEnd ? nlohmann::json(*calibrationEnd) : nlohmann::json(nullptr);
     j["annual_discount_rate"] = annualDiscountRate;
     j["wallet_field"] = walletField;
     j["peer_percentile"] = peerPercentile;
@@ -95,6 +101,8 @@ Result<AnalysisSettings> AnalysisSettings::fromJson(const std::string& text) {
         else if (method == "peer") s.potential = PotentialMethod::Peer;
         else return makeError(ErrorKind::Usage, "potential_method '" + method + "' is not model, wallet or peer");
         read(j, "horizon_months", s.horizonMonths);
+        read(j, "time_unit", s.timeUnit);
+        if (auto it = j.find("calibration_end"); it != j.end() && it->is_string()) s.calibrationEnd = it->get<std::string>();
         read(j, "annual_discount_rate", s.annualDiscountRate);
         read(j, "wallet_field", s.walletField);
         read(j, "peer_percentile", s.peerPercentile);

@@ -31,6 +31,9 @@ struct AnalysisSettings {
 
     PotentialMethod potential = PotentialMethod::Model;
     int horizonMonths = 12;          ///< potential and CLV horizon
+    std::string timeUnit = "weeks";  ///< purchase models: days | weeks | months
+    /// Purchase models: last day of the calibration period (YYYY-MM-DD); default: the analysis date.
+    std::optional<std::string> calibrationEnd;
     double annualDiscountRate = 0.10;
     std::string walletField = "wallet";  ///< custom field holding the external wallet estimate
     double peerPercentile = 0.80;        ///< peer potential: this percentile of spend in the peer group

@@ -22,6 +22,10 @@ nlohmann::ordered_json number(double v, bool present) {
 
 }  // namespace
 
+TimeUnit timeUnitOf(const std::string& name) {
+    return name == "days" ? TimeUnit::Days : name == "months" ? TimeUnit::Months : TimeUnit::Weeks;
+}
+
 std::string bgNbdFitJson(const BgNbdFit& f, const RfmSummary& data) {
     const bool ok = f.converged;
     nlohmann::ordered_json j{{"r", number(f.params.r, ok)},
@@ -65,8 +69,10 @@ Result<PurchaseModelsOutcome> fitPurchaseModels(const PurchaseLog& log, const st
                                                 MetricsTable& m) {
     PurchaseModelsOutcome out;
     CalibrationOptions co;
-    co.unit = TimeUnit::Weeks;
-    co.calibrationEnd = cal.analysisDay;
+    co.unit = timeUnitOf(settings.timeUnit);
+    co.calibrationEnd = settings.calibrationEnd
+                            ? std::min(static_cast<std::int32_t>(parseIsoDay(*settings.calibrationEnd)), cal.analysisDay)
+                            : cal.analysisDay;
     const RfmSummary data = summarizePurchases(log, co);
     if (data.customers() == 0) return out;
     // Summary row k → metrics index, through the log's (ascending) customer ids.
@@ -84,9 +90,9 @@ Result<PurchaseModelsOutcome> fitPurchaseModels(const PurchaseLog& log, const st
                                " (P(alive), expected purchases and model potential are left empty)");
         return out;
     }
-    const double horizonWeeks = settings.horizonMonths * unitDays(TimeUnit::Months) / 7.0;
+    const double horizon = settings.horizonMonths * unitDays(TimeUnit::Months) / unitDays(co.unit);
     const Eigen::ArrayXd alive = bgNbdProbabilityAlive(bg->params, data.x, data.tx, data.T);
-    const Eigen::ArrayXd expected = bgNbdExpectedTransactions(bg->params, horizonWeeks, data.x, data.tx, data.T);
+    const Eigen::ArrayXd expected = bgNbdExpectedTransactions(bg->params, horizon, data.x, data.tx, data.T);
     for (std::size_t k = 0; k < data.customers(); ++k) {
         m.pAlive[std::size_t(index[k])] = alive[Eigen::Index(k)];
         m.expectedPurchases[std::size_t(index[k])] = expected[Eigen::Index(k)];

@@ -16,6 +16,10 @@ struct BgNbdFit;
 struct GammaGammaFit;
 struct RfmSummary;
 
+enum class TimeUnit;
+/// The time unit named by the time_unit setting ("days", "weeks", "months"; weeks otherwise).
+TimeUnit timeUnitOf(const std::string& name);
+
 /// The model reports as stored in model_fits and printed by `clienting model --json`.
 std::string bgNbdFitJson(const BgNbdFit& fit, const RfmSummary& data);
 std::string gammaGammaFitJson(const GammaGammaFit& fit);

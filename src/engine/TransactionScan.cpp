@@ -163,4 +163,26 @@ Result<CustomerRows> scanTransactions(const std::string& path, const std::vector
     return rows;
 }
 
+PurchaseLog purchaseLogOf(const CustomerRows& rows, std::int32_t lastDay) {
+    PurchaseLog log;
+    for (std::size_t i = 0; i < rows.customers(); ++i) {
+        const auto a = static_cast<std::size_t>(rows.offset[i]), b = static_cast<std::size_t>(rows.offset[i + 1]);
+        std::int32_t lastSaleDay = std::numeric_limits<std::int32_t>::min();
+        for (std::size_t k = a; k < b && rows.day[k] <= lastDay; ++k) {
+            if (rows.kind[k] != 0) continue;
+            if (rows.day[k] == lastSaleDay) {
+                log.value.back() += rows.revenue[k];
+                continue;
+            }
+            if (lastSaleDay == std::numeric_limits<std::int32_t>::min()) log.customerId.push_back(rows.customerId[i]);
+            log.day.push_back(rows.day[k]);
+            log.value.push_back(rows.revenue[k]);
+            lastSaleDay = rows.day[k];
+        }
+        if (lastSaleDay != std::numeric_limits<std::int32_t>::min())
+            log.offset.push_back(static_cast<std::int64_t>(log.day.size()));
+    }
+    return log;
+}
+
 }  // namespace cw::engine

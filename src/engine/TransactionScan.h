@@ -8,6 +8,7 @@
 
 #include "core/Progress.h"
 #include "core/Result.h"
+#include "engine/models/PurchaseLog.h"
 
 namespace cw::engine {
 
@@ -37,5 +38,10 @@ struct ScanOptions {
 /// workbook ids; rows of other customers are an error: the workbook is inconsistent).
 Result<CustomerRows> scanTransactions(const std::string& path, const std::vector<std::int64_t>& customerIds,
                                       const ScanOptions& options = {}, const ProgressFn& progress = {});
+
+/// The purchase models' input from scanned rows: each customer's sales (kind 0) summed per day,
+/// days up to `lastDay` (inclusive) only; customers without such a sale are left out. The same
+/// log the analysis builds, so that `clienting model` fits exactly what `analyze` fits.
+PurchaseLog purchaseLogOf(const CustomerRows& rows, std::int32_t lastDay);
 
 }  // namespace cw::engine

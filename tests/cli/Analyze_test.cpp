@@ -242,6 +242,40 @@ TEST_F(AnalyzeCli, ModelReportFollowsTheJsonContract) {
     EXPECT_EQ(r.code, j["bgnbd"]["converged"].get<bool>() && j["gamma_gamma"]["converged"].get<bool>() ? 0 : 2);
 }
 
+TEST(AnalyzeCliSettings, TheModelsTimeUnitAndCalibrationEndAreAnalysisSettingsThatModelFollows) {
+    TempDir dir;
+    const auto wb = dir.file("w.cwb");
+    const auto err = dir.file("e");
+    ASSERT_EQ(runCli("new -w " + shellQuote(wb), err).code, 0);
+    ASSERT_EQ(runCli("import -q -w " + shellQuote(wb) + " --profile online-retail " +
+                         shellQuote(cw::test::testData("online_retail_slice.csv")),
+                     err)
+                  .code,
+              0);
+    auto r = runCli("settings -w " + shellQuote(wb) + " --set time_unit=days --set calibration_end=2011-09-30", err);
+    ASSERT_EQ(r.code, 0) << r.err;
+    r = runCli("analyze -q --json -w " + shellQuote(wb), err);
+    ASSERT_EQ(r.code, 0) << r.err;
+    const auto fitted = nlohmann::json::parse(r.out)["models"]["bgnbd"];
+    EXPECT_EQ(fitted["time_unit"], "days");
+    EXPECT_EQ(fitted["calibration_end"], "2011-09-30");
+    // `model` follows the settings and fits exactly what analyze fitted.
+    r = runCli("model --json -w " + shellQuote(wb), err);
+    const auto model = nlohmann::json::parse(r.out);
+    EXPECT_EQ(model["summary"]["time_unit"], "days");
+    EXPECT_EQ(model["summary"]["calibration_end"], "2011-09-30");
+    for (const char* k : {"r", "alpha", "a", "b", "loglik"})
+        if (!fitted[k].is_null()) EXPECT_DOUBLE_EQ(model["bgnbd"][k].get<double>(), fitted[k].get<double>()) << k;
+    EXPECT_EQ(model["bgnbd"]["customers"], fitted["customers"]);
+    // Its options override them.
+    r = runCli("model --json --time-unit weeks -w " + shellQuote(wb), err);
+    EXPECT_EQ(nlohmann::json::parse(r.out)["summary"]["time_unit"], "weeks");
+    // A unit that does not exist is refused and changes nothing.
+    r = runCli("settings -w " + shellQuote(wb) + " --set time_unit=fortnights", err);
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.err.find("time_unit 'fortnights' is not days, weeks or months"), std::string::npos) << r.err;
+}
+
 TEST(AnalyzeCliSettings, ChangedDefinitionsAreStoredAndBadOnesLeaveThemAlone) {
     TempDir dir;
     const auto wb = dir.file("w.cwb");

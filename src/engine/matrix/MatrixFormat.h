@@ -8,7 +8,9 @@
 //        "thresholds": {"x": {"mode", "value"}, "y": {…}},
 //        "quadrants": [{"name", "count", "customer_share", "revenue_share", "margin_share"}, …],
 //        "insufficient_data": N,
-//        "groups": [{"by", "name", "quadrants": […], "insufficient_data": N}, …]}
+//        "insufficient_reasons": {"no_x": N, "no_y": N, "neither": N},
+//        "groups": [{"by", "name", "quadrants": […], "insufficient_data": N}, …],
+//        "warnings": [TEXT, …]}
 // Quadrants in the order high/high, high x/low y, low x/high y, low/low. Shares are null for
 // attribute points. With per-group thresholds the top-level threshold values are null, the
 // thresholds carry "per_group": true, and each group has its own "thresholds".

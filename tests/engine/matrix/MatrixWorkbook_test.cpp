@@ -330,8 +330,8 @@ TEST(MatrixWorkbook, JsonFollowsTheContract) {
     const auto j = nlohmann::json::parse(matrixToJson(r));
     std::set<std::string> keys;
     for (const auto& [k, v] : j.items()) keys.insert(k);
-    EXPECT_EQ(keys, (std::set<std::string>{"matrix", "x", "y", "thresholds", "quadrants",
-                                           "insufficient_data", "groups"}));
+    EXPECT_EQ(keys, (std::set<std::string>{"matrix", "x", "y", "thresholds", "quadrants", "insufficient_data",
+                                           "insufficient_reasons", "groups", "warnings"}));
     EXPECT_EQ(j["matrix"], "profitability-loyalty");
     EXPECT_EQ(j["x"]["metric"], "margin");
     EXPECT_EQ(j["y"]["metric"], "loyalty");
