@@ -9,6 +9,7 @@
 #include "cli/Commands.h"
 #include "cli/ProgressLine.h"
 #include "core/Text.h"
+#include "core/TextTable.h"
 #include "store/Importer.h"
 #include "store/MappingProfile.h"
 #include "store/Workbook.h"
@@ -22,8 +23,8 @@ struct ImportArgs {
     std::string workbook, table = "transactions", file, rejectsOut;
     std::vector<std::string> maps, valueMaps;
     std::string attributes, scale, overallScale, header;
-    double naValue = 0;
-    bool hasNa = false, asJson = false, preview = false, quiet = false;
+    std::vector<std::string> naValues;
+    bool asJson = false, preview = false, quiet = false;
     store::ImportOptions opt;
 };
 
@@ -69,25 +70,26 @@ Status buildOptions(ImportArgs& a) {
         if (eq == std::string::npos || eq == 0) return usage("--map needs FIELD=COLUMN, got \"" + m + "\"");
         o.map[m.substr(0, eq)] = m.substr(eq + 1);
     }
-    for (const auto& vm : a.valueMaps) {  // field:Text=1,"Other text"=0
+    for (const auto& vm : a.valueMaps) {  // field:Text=1,"Other text"=0  or  channel:1=Horeca,2=Retail
         auto colon = vm.find(':');
-        if (colon == std::string::npos) return usage("--value-map needs FIELD:TEXT=NUMBER,…, got \"" + vm + "\"");
+        if (colon == std::string::npos) return usage("--value-map needs FIELD:TEXT=VALUE,…, got \"" + vm + "\"");
         auto& m = o.valueMaps[vm.substr(0, colon)];
         for (const auto& item : splitCsvList(vm.substr(colon + 1))) {
             auto eq = item.rfind('=');
-            if (eq == std::string::npos) return usage("--value-map item \"" + item + "\" needs TEXT=NUMBER");
-            try {
-                m[item.substr(0, eq)] = std::stod(item.substr(eq + 1));
-            } catch (...) {
-                return usage("--value-map item \"" + item + "\": the value must be a number");
-            }
+            if (eq == std::string::npos || eq == 0) return usage("--value-map item \"" + item + "\" needs TEXT=VALUE");
+            m[item.substr(0, eq)] = item.substr(eq + 1);
         }
     }
     if (!a.attributes.empty()) o.attributes = splitCsvList(a.attributes);
     if (!a.scale.empty() && !(o.scale = parseScale(a.scale))) return usage("--scale needs LOW-HIGH, e.g. 0-5");
     if (!a.overallScale.empty() && !(o.overallScale = parseScale(a.overallScale)))
         return usage("--overall-scale needs LOW-HIGH, e.g. 1-10");
-    if (a.hasNa) o.naValue = a.naValue;
+    for (const auto& na : a.naValues) {
+        o.naTexts.push_back(na);
+        char* end = nullptr;
+        const double v = std::strtod(na.c_str(), &end);  // a number: also the survey's "not applicable" score
+        if (!na.empty() && end && *end == '\0') o.naValue = v;
+    }
     if (a.header == "yes") o.header = true;
     else if (a.header == "no") o.header = false;
     else if (!a.header.empty() && a.header != "auto") return usage("--header takes yes, no or auto");
@@ -128,11 +130,27 @@ void printReport(const store::ImportReport& r) {
 int runPreview(ImportArgs& a) {
     auto pv = store::previewImport(a.opt, 10);
     if (!pv) return fail(pv.error());
-    std::printf("dialect: %s\n", pv->dialect.c_str());
+    std::printf("dialect: %s\n\n", pv->dialect.c_str());
+    std::vector<std::vector<std::string>> columns{{"#", "column", "read as"}};
     for (std::size_t i = 0; i < pv->header.size(); ++i)
-        std::printf("  column %zu %-30s -> %s\n", i + 1, pv->header[i].c_str(), pv->columnRoles[i].c_str());
-    for (std::size_t i = 0; i < pv->rows.size(); ++i) std::printf("  row %zu: %s\n", i + 1, pv->rowStatus[i].c_str());
-    for (const auto& w : pv->warnings) std::printf("warning: %s\n", w.c_str());
+        columns.push_back({std::to_string(i + 1), pv->header[i], pv->columnRoles[i]});
+    std::fputs(text::renderTable(columns, {text::Align::Right, text::Align::Left, text::Align::Left}).c_str(), stdout);
+    // The first records as the import would store them (a rejected one: its reason instead).
+    std::vector<std::vector<std::string>> rows{{"row"}};
+    for (const auto& c : pv->parsedColumns) rows[0].push_back(c);
+    rows[0].push_back("status");
+    for (std::size_t i = 0; i < pv->rows.size(); ++i) {
+        std::vector<std::string> row{std::to_string(i + 1)};
+        for (std::size_t c = 0; c < pv->parsedColumns.size(); ++c)
+            row.push_back(i < pv->parsed.size() && c < pv->parsed[i].size() ? pv->parsed[i][c] : "");
+        row.push_back(pv->rowStatus[i]);
+        rows.push_back(std::move(row));
+    }
+    std::vector<text::Align> align(rows[0].size(), text::Align::Left);
+    align[0] = text::Align::Right;
+    std::printf("\n");
+    std::fputs(text::renderTable(rows, align, 40).c_str(), stdout);
+    for (const auto& w : pv->warnings) std::printf("warning: %s\n", text::printable(w, 1000).c_str());
     return 0;
 }
 
@@ -181,10 +199,12 @@ void addImportCommand(CLI::App& app, Runner& run) {
     cmd->add_option("--attributes", a->attributes, "Survey: service-attribute columns, comma-separated");
     cmd->add_option("--scale", a->scale, "Survey: attribute score scale LOW-HIGH (e.g. 0-5)");
     cmd->add_option("--overall-scale", a->overallScale, "Survey: overall satisfaction scale LOW-HIGH");
-    cmd->add_option("--na-value", a->naValue, "Survey: score meaning 'not applicable'")->each([a](const std::string&) {
-        a->hasNa = true;
-    });
-    cmd->add_option("--value-map", a->valueMaps, "FIELD:TEXT=NUMBER,… turns text answers into numbers (repeatable)");
+    cmd->add_option("--na-value", a->naValues,
+                    "A cell text meaning 'no value' in any column, e.g. ? or NA (repeatable); a number is "
+                    "also the survey's 'not applicable' score");
+    cmd->add_option("--value-map", a->valueMaps,
+                    "FIELD:TEXT=VALUE,… reads a field's (or column's) texts as other values: answers as numbers "
+                    "(overall:Satisfied=1), codes as labels (channel:1=Horeca); repeatable");
     cmd->add_flag("--replace", a->opt.replace, "Replace the rows of an earlier import of the same file");
     cmd->add_option("--max-reject-share", a->opt.maxRejectShare,
                     "Fail (store nothing) when more than this share of records is rejected")

@@ -23,7 +23,7 @@ void CustomFieldWriter::begin(ImportContext& ctx, std::string_view entity) {
 void CustomFieldWriter::write(ImportContext& ctx, const csv::Record& r, std::int64_t entityId) {
     if (!ctx.db) return;
     for (auto& f : m_fields) {
-        auto text = f.column < static_cast<int>(r.fields.size()) ? csv::trim(r.fields[f.column]) : std::string_view();
+        auto text = ctx.at(r, f.column);
         auto num = text.empty() ? std::nullopt : csv::parseNumber(text, ctx.decimal);
         if (!text.empty()) {
             f.anyValue = true;

@@ -1,5 +1,6 @@
 #include "store/ImportContext.h"
 
+#include <cctype>
 #include <cmath>
 #include <ctime>
 
@@ -14,6 +15,44 @@ std::string clip(std::string_view v) {
 }
 
 }  // namespace
+
+namespace {
+
+std::string lowerCase(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+}  // namespace
+
+void CellTransforms::addNa(const std::string& text) {
+    m_na.push_back(lowerCase(csv::trim(text)));
+}
+
+void CellTransforms::addMap(int col, const std::map<std::string, std::string>& map) {
+    if (col < 0) return;
+    if (m_maps.size() <= std::size_t(col)) m_maps.resize(std::size_t(col) + 1);
+    for (const auto& [from, to] : map) m_maps[std::size_t(col)][lowerCase(csv::trim(from))] = to;
+}
+
+std::string_view CellTransforms::apply(int col, std::string_view text) const {
+    if (text.empty()) return text;
+    // Most cells are neither: compare without allocating unless a candidate has the length.
+    auto equalNoCase = [](std::string_view a, std::string_view lower) {
+        if (a.size() != lower.size()) return false;
+        for (std::size_t i = 0; i < a.size(); ++i)
+            if (std::tolower(static_cast<unsigned char>(a[i])) != static_cast<unsigned char>(lower[i])) return false;
+        return true;
+    };
+    for (const auto& na : m_na)
+        if (equalNoCase(text, na)) return {};
+    if (std::size_t(col) < m_maps.size() && !m_maps[std::size_t(col)].empty()) {
+        const auto& m = m_maps[std::size_t(col)];
+        if (auto it = m.find(lowerCase(text)); it != m.end()) return it->second;
+    }
+    return text;
+}
 
 Reject ImportContext::reject(const csv::Record& r, const std::string& fieldName, std::string reason,
                              std::string message) const {
@@ -52,7 +91,7 @@ std::int64_t latestDate() {
 
 std::optional<double> numberAt(const ImportContext& ctx, const csv::Record& r, int col, const std::string& name,
                                std::optional<Reject>& bad) {
-    auto text = ImportContext::at(r, col);
+    auto text = ctx.at(r, col);
     if (text.empty()) return std::nullopt;
     auto v = csv::parseNumber(text, ctx.decimal);
     if (v && !(std::abs(*v) <= kLargestAmount)) {  // also catches inf and NaN
@@ -77,7 +116,7 @@ std::optional<std::int64_t> dateField(const ImportContext& ctx, const csv::Recor
 
 std::optional<std::int64_t> dateAt(const ImportContext& ctx, const csv::Record& r, int col, const std::string& name,
                                    std::optional<Reject>& bad) {
-    auto text = ImportContext::at(r, col);
+    auto text = ctx.at(r, col);
     if (text.empty()) return std::nullopt;
     bool ambiguous = false;
     auto v = csv::parseDateTime(text, ctx.dateOrder, &ambiguous);

@@ -69,6 +69,21 @@ private:
     std::size_t m_size = 0;
 };
 
+/// What a cell's text is read as: --value-map per column, --na-value texts in every column.
+/// Keys are lower case; empty when the options have neither (the fast path).
+class CellTransforms {
+public:
+    bool empty() const { return m_na.empty() && m_maps.empty(); }
+    void addNa(const std::string& text);
+    void addMap(int col, const std::map<std::string, std::string>& map);
+    bool mapped(int col) const { return col >= 0 && std::size_t(col) < m_maps.size() && !m_maps[col].empty(); }
+    std::string_view apply(int col, std::string_view text) const;
+
+private:
+    std::vector<std::string> m_na;
+    std::vector<std::unordered_map<std::string, std::string>> m_maps;  ///< per column
+};
+
 /// Column mapping resolved against the file's header.
 struct ColumnMap {
     std::vector<std::string> header;                 ///< names ("column N" without header)
@@ -94,17 +109,17 @@ struct ImportContext {
     std::int64_t importId = 0;
     ImportReport* report = nullptr;
     std::vector<Reject> rejects;
+    CellTransforms transforms;
 
-    /// Field text of a record (trimmed), empty if the field is not mapped.
-    std::string_view field(const csv::Record& r, const std::string& name) const {
-        int c = columns.col(name);
-        if (c < 0 || c >= static_cast<int>(r.fields.size())) return {};
-        return csv::trim(r.fields[c]);
-    }
-    /// Field text at a 0-based column (trimmed), empty if col < 0: for hot loops that
-    /// resolved their columns once in begin().
-    static std::string_view at(const csv::Record& r, int col) {
-        return col < 0 || col >= static_cast<int>(r.fields.size()) ? std::string_view() : csv::trim(r.fields[col]);
+    /// Field text of a record (trimmed, through the value maps and "no value" texts), empty if
+    /// the field is not mapped.
+    std::string_view field(const csv::Record& r, const std::string& name) const { return at(r, columns.col(name)); }
+    /// Field text at a 0-based column (trimmed, through the value maps and "no value" texts),
+    /// empty if col < 0: for hot loops that resolved their columns once in begin().
+    std::string_view at(const csv::Record& r, int col) const {
+        if (col < 0 || col >= static_cast<int>(r.fields.size())) return {};
+        const auto text = csv::trim(r.fields[col]);
+        return transforms.empty() ? text : transforms.apply(col, text);
     }
     /// Builds a reject for `field` of record `r`.
     Reject reject(const csv::Record& r, const std::string& fieldName, std::string reason, std::string message) const;

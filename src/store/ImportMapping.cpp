@@ -181,6 +181,25 @@ bool namesMappedFields(const ImportContext& ctx, const csv::Record& first) {
     return false;
 }
 
+// --value-map by field (or column name, for survey attributes and custom columns) and the
+// --na-value texts, resolved against the columns.
+Status buildTransforms(ImportContext& ctx) {
+    ctx.transforms = {};
+    for (const auto& text : ctx.options->naTexts) ctx.transforms.addNa(text);
+    const auto& header = ctx.columns.header;
+    for (const auto& [key, map] : ctx.options->valueMaps) {
+        int col = ctx.columns.col(key);
+        if (col < 0)
+            if (auto it = std::find(header.begin(), header.end(), key); it != header.end())
+                col = static_cast<int>(it - header.begin());
+        if (col < 0)
+            return usage(ctx, "--value-map names \"" + text::printable(key, 60) + "\", which is neither a mapped field nor a column",
+                         "name a field (e.g. overall, channel) or a column of the file; the file has " + listColumns(header));
+        ctx.transforms.addMap(col, map);
+    }
+    return {};
+}
+
 enum class HeaderSource { Option, Profile, Detected, Assumed };
 
 HeaderSource resolveHeaderFlag(const ImportContext& ctx, const csv::Sniff& sniff, const csv::Record& first,
@@ -255,6 +274,7 @@ Result<std::unique_ptr<csv::Reader>> openAndMap(ImportContext& ctx, std::string&
             e.hint += "; the first line was read as data: if it holds column names, pass --header yes";
         return e;
     }
+    if (auto st = buildTransforms(ctx); !st) return st.takeError();
     // Without a header the first record is data: reopen so the loaders see it.
     if (!hasHeader) {
         reader = csv::Reader::open(o.file, ro);

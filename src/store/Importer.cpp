@@ -341,6 +341,7 @@ Result<ImportPreview> previewImport(const ImportOptions& options, int maxRows) {
     pv.mapping = rep.mapping;
     if (auto st = decideDateOrder(ctx); !st) pv.warnings.push_back(st.error().message + " (" + st.error().hint + ")");
     auto loader = makeLoader(options.table);
+    pv.parsedColumns = loader->previewColumns();
     try {
         if (auto st = loader->begin(ctx); !st) return st.takeError();
         csv::Record r;

@@ -43,12 +43,16 @@ struct ImportOptions {
     // Surveys
     std::vector<std::string> attributes;      ///< columns holding service-attribute scores
     std::optional<std::pair<double, double>> scale;  ///< attribute score scale (e.g. 0–5)
-    std::optional<double> naValue;            ///< score meaning "not applicable"
+    std::optional<double> naValue;            ///< survey score meaning "not applicable" (also in naTexts)
     /// Scale of overall satisfaction and repurchase intention (rescaled to 0-100). Default: the
     /// range of its --value-map, else the attribute scale, else 0-10.
     std::optional<std::pair<double, double>> overallScale;
-    /// field -> (text answer -> number), e.g. overall: Satisfied=1, "Neutral or Dissatisfied"=0.
-    std::map<std::string, std::map<std::string, double>> valueMaps;
+    /// Field (or column name) -> (text as written -> text read), any table: answers to numbers
+    /// (overall: Satisfied=1, "Neutral or Dissatisfied"=0) or codes to labels (channel: 1=Horeca).
+    /// Texts match after trimming, ignoring case.
+    std::map<std::string, std::map<std::string, std::string>> valueMaps;
+    /// Cell texts that mean "no value" in every column of any table (e.g. "?", "NA").
+    std::vector<std::string> naTexts;
 
     bool replace = false;          ///< re-import a file already imported, replacing its rows
     double maxRejectShare = 0.5;   ///< fail (store nothing) when more records than this are rejected
@@ -86,6 +90,7 @@ struct ImportPreview {
     std::vector<std::string> header;                 ///< column names (or "column 1"… without header)
     std::vector<std::vector<std::string>> rows;      ///< first rows as text
     std::vector<std::string> columnRoles;            ///< per column: target field, "custom (number)", "ignored"…
+    std::vector<std::string> parsedColumns;          ///< the fields of `parsed`
     std::vector<std::vector<std::string>> parsed;    ///< first rows as the import would store them
     std::vector<std::string> rowStatus;              ///< per row: "ok" or the reject reason
     std::map<std::string, std::string> mapping;

@@ -5,17 +5,13 @@
 #include <cctype>
 #include <cmath>
 
+#include "core/Text.h"
 #include "store/CustomFieldWriter.h"
 #include "store/ImportContext.h"
 
 namespace cw::store::detail {
 namespace {
 
-std::string lower(std::string_view s) {
-    std::string o(s);
-    std::transform(o.begin(), o.end(), o.begin(), [](unsigned char c) { return std::tolower(c); });
-    return o;
-}
 
 std::string fmtScale(std::pair<double, double> s) {
     char b[64];
@@ -34,15 +30,16 @@ class SurveyLoader final : public TableLoader {
 public:
     Status begin(ImportContext& ctx) override {
         const auto& o = *ctx.options;
-        for (auto& [field, m] : o.valueMaps)
-            for (auto& [text, v] : m) m_valueMaps[field][lower(text)] = v;
         m_scale = o.scale.value_or(std::make_pair(0.0, 10.0));
+        std::vector<double> overallMapped;  // the numbers overall's value map gives
+        if (auto it = o.valueMaps.find("overall"); it != o.valueMaps.end())
+            for (const auto& [text, to] : it->second)
+                if (auto v = csv::parseNumber(to, csv::DecimalSeparator::Dot)) overallMapped.push_back(*v);
         if (o.overallScale) {
             m_overallScale = *o.overallScale;
-        } else if (auto it = o.valueMaps.find("overall"); it != o.valueMaps.end() && !it->second.empty()) {
-            auto [lo, hi] = std::minmax_element(it->second.begin(), it->second.end(),
-                                                [](auto& a, auto& b) { return a.second < b.second; });
-            m_overallScale = {lo->second, hi->second};
+        } else if (!overallMapped.empty()) {
+            auto [lo, hi] = std::minmax_element(overallMapped.begin(), overallMapped.end());
+            m_overallScale = {*lo, *hi};
         } else {
             m_overallScale = o.scale.value_or(std::make_pair(0.0, 10.0));
             if (ctx.columns.has("overall"))
@@ -133,17 +130,15 @@ private:
     // A field's number, through its value map when it has one.
     std::optional<double> value(ImportContext& ctx, const csv::Record& r, int col, const std::string& field,
                                 std::optional<Reject>& bad) {
-        if (col < 0 || col >= static_cast<int>(r.fields.size())) return std::nullopt;
-        auto text = csv::trim(r.fields[col]);
+        auto text = ctx.at(r, col);  // through the value map and the "no value" texts
         if (text.empty()) return std::nullopt;
-        if (auto m = m_valueMaps.find(field); m != m_valueMaps.end()) {
-            if (auto v = m->second.find(lower(text)); v != m->second.end()) return v->second;
-        }
         auto v = csv::parseNumber(text, ctx.decimal);
+        if (!v) v = csv::parseNumber(text, csv::DecimalSeparator::Dot);  // a value map's own number
         if (!v && !bad) {
             bad = ctx.reject(r, field, "invalid_number",
-                             "\"" + std::string(text) + "\" is not a number" +
-                                 (m_valueMaps.count(field) ? " nor in the value map" : "") + " for " + field);
+                             "\"" + text::printable(text, 60) + "\" is not a number" +
+                                 (ctx.transforms.mapped(col) ? " nor in the value map" : "") + " for " + field +
+                                 (ctx.transforms.mapped(col) ? "" : " (map text answers with --value-map)"));
             if (bad->column == 0) {
                 bad->column = col + 1;
                 bad->columnName = ctx.columns.header[col];
@@ -191,7 +186,6 @@ private:
         return std::nullopt;
     }
 
-    std::map<std::string, std::map<std::string, double>> m_valueMaps;
     std::pair<double, double> m_scale{0, 10}, m_overallScale{0, 10};
     std::vector<int> m_attrColumns;
     std::vector<std::int64_t> m_attrIds;

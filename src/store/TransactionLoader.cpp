@@ -184,7 +184,7 @@ private:
     static void bindText(Statement& s, int i, std::string_view v) {
         if (v.empty()) s.bindNull(i); else s.bindStatic(i, v);
     }
-    std::string_view get(const csv::Record& r, Col c) const { return ImportContext::at(r, m_col[c]); }
+    std::string_view get(const ImportContext& ctx, const csv::Record& r, Col c) const { return ctx.at(r, m_col[c]); }
 
     static std::uint32_t append(Batch& b, std::string_view s) {
         auto off = static_cast<std::uint32_t>(b.text.size());
@@ -209,7 +209,7 @@ private:
             }
         }
         for (int i = 0; i < kTextCount; ++i) {
-            auto v = get(r, static_cast<Col>(kTextCols[i]));
+            auto v = get(ctx, r, static_cast<Col>(kTextCols[i]));
             row.textLen[i] = static_cast<std::uint32_t>(v.size());
             row.textOff[i] = append(b, v);
         }
@@ -294,7 +294,7 @@ private:
 
     std::optional<Reject> parse(ImportContext& ctx, const csv::Record& r, ParsedTransaction& t) {
         std::optional<Reject> bad;
-        auto rawId = get(r, kCustomer);
+        auto rawId = get(ctx, r, kCustomer);
         if (!rawId.empty()) {
             m_idBuf = csv::normalizeId(rawId);
             t.customer = m_idBuf;
@@ -321,7 +321,7 @@ private:
         }
         if (cost) t.cost = *cost;
         else if (unitCost && t.quantity) t.cost = std::abs(*t.quantity) * *unitCost;
-        auto code = get(r, kCode);
+        auto code = get(ctx, r, kCode);
         t.isReturn = (!m_returnPrefix.empty() && code.starts_with(m_returnPrefix)) ||
                      (m_negQtyReturn && t.quantity && *t.quantity < 0) || t.revenue < 0;
         if (t.isReturn) {  // returns are stored with negative revenue and cost, whatever the file's sign

@@ -82,6 +82,21 @@ TEST_F(Cli, MapOptionOverridesProfile) {
     EXPECT_EQ(json::parse(info.out)["tables"]["customers"], 2);
 }
 
+TEST_F(Cli, PreviewShowsTheValuesAsTheImportWouldReadThem) {
+    ASSERT_EQ(run("new -w " + q(wb)).code, 0);
+    auto csv = dir.write("t.csv", "client;when;amount\nX1;2024-05-01;10,5\nX2;31/12/2024;1.234,50\nX3;2024-05-02;abc\n");
+    auto r = run("import --preview -w " + q(wb) + " --map customer_id=client --map date=when --map revenue=amount " + q(csv));
+    ASSERT_EQ(r.code, 0) << r.err;
+    // Decimal commas and thousands read as numbers, the date as a date, the bad row with its reason.
+    EXPECT_NE(r.out.find("X1"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("2024-05-01"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("10.5"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("1234.5"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("invalid_number"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("row 1: ok"), std::string::npos);
+    EXPECT_EQ(json::parse(run("info --json -w " + q(wb)).out)["tables"]["transactions"], 0);  // nothing stored
+}
+
 TEST_F(Cli, AirlineSurveyImportsWithAttributesScaleAndValueMap) {
     ASSERT_EQ(run("new -w " + q(wb)).code, 0);
     const std::string attrs =

@@ -184,7 +184,7 @@ TEST_F(ImporterTest, ManagersHierarchyLinksParentsListedLater) {
 TEST_F(ImporterTest, SurveyValueMapScaleAndNotApplicable) {
     ImportOptions o;
     o.map = {{"respondent_id", "ID"}, {"overall", "Sat"}};
-    o.valueMaps["overall"] = {{"Satisfied", 1}, {"Neutral or Dissatisfied", 0}};
+    o.valueMaps["overall"] = {{"Satisfied", "1"}, {"Neutral or Dissatisfied", "0"}};
     o.attributes = {"Wifi", "Food"};
     o.scale = std::make_pair(0.0, 5.0);
     o.naValue = 0;
@@ -196,6 +196,40 @@ TEST_F(ImporterTest, SurveyValueMapScaleAndNotApplicable) {
     EXPECT_EQ(count("SELECT count(*) FROM survey_scores WHERE score IS NULL"), 1);  // 0 = not applicable
     EXPECT_EQ(count("SELECT CAST(sum(satisfaction) AS INTEGER) FROM survey_responses"), 100);
     EXPECT_EQ(count("SELECT count(*) FROM service_attributes WHERE scale_max=5"), 2);
+}
+
+TEST_F(ImporterTest, ValueMapsGiveLabelsAndNaTextsMeanNoValueInAnyTable) {
+    ImportOptions o;
+    o.valueMaps["channel"] = {{"1", "Horeca"}, {"2", "Retail"}};
+    o.valueMaps["size"] = {{"big", "1000"}};  // a custom column, by its name
+    o.naTexts = {"?", "NA"};
+    auto r = importText("c.csv", "customer_id,channel,region,size\nK1,1,North,big\nK2,2,?,12\nK3,na,South,?\n",
+                        TargetTable::Customers, o);
+    ASSERT_TRUE(r.ok()) << r.error().describe();
+    EXPECT_EQ(r->loaded, 3);
+    EXPECT_EQ(wb.db().queryText("SELECT channel FROM customers WHERE code='K1'").value(), "Horeca");
+    EXPECT_EQ(wb.db().queryText("SELECT channel FROM customers WHERE code='K2'").value(), "Retail");
+    EXPECT_EQ(count("SELECT count(*) FROM customers WHERE code='K3' AND channel IS NULL"), 1);  // "na": no value
+    EXPECT_EQ(count("SELECT count(*) FROM customers WHERE code='K2' AND region IS NULL"), 1);   // "?": no value
+    EXPECT_EQ(wb.db().queryText("SELECT type FROM custom_fields WHERE name='size'").value(), "number");
+    EXPECT_EQ(count("SELECT CAST(sum(v.num) AS INTEGER) FROM custom_values v JOIN custom_fields f ON f.id=v.field_id "
+                    "WHERE f.name='size'"),
+              1012);
+    // Transactions: "?" as a cost is no cost, not a rejected number.
+    ImportOptions t;
+    t.naTexts = {"?"};
+    auto tr = importText("t.csv", "customer_id,date,revenue,cost\nK1,2024-01-02,10,?\nK2,2024-01-03,5,2\n",
+                         TargetTable::Transactions, t);
+    ASSERT_TRUE(tr.ok()) << tr.error().describe();
+    EXPECT_EQ(tr->rejected, 0);
+    EXPECT_EQ(count("SELECT count(*) FROM transactions WHERE cost IS NULL"), 1);
+    // A value map for something that is neither a field nor a column is a usage error.
+    ImportOptions bad;
+    bad.valueMaps["colour"] = {{"1", "red"}};
+    auto refused = importText("b.csv", "customer_id,channel\nK9,1\n", TargetTable::Customers, bad);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().exitCode(), 1);
+    EXPECT_NE(refused.error().message.find("colour"), std::string::npos);
 }
 
 TEST_F(ImporterTest, CdnowMasterWhitespaceWithHeader) {
