@@ -1,5 +1,7 @@
 #include "app/MainWindow.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -10,6 +12,8 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStackedWidget>
+#include <QScreen>
+#include <QScrollArea>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTimer>
@@ -65,7 +69,13 @@ MainWindow::MainWindow(QWidget* parent)
     centralLayout->setContentsMargins(0, 0, 0, 0);
     centralLayout->setSpacing(0);
     centralLayout->addWidget(m_reloadBar);
-    centralLayout->addWidget(m_stack, 1);
+    // The welcome and overview pages scroll rather than make the window taller than the screen.
+    auto* centralScroll = new QScrollArea;
+    centralScroll->setWidgetResizable(true);
+    centralScroll->setFrameShape(QFrame::NoFrame);
+    centralScroll->setWidget(m_stack);
+    centralScroll->setMinimumHeight(120);
+    centralLayout->addWidget(centralScroll, 1);
     setCentralWidget(central);
 
     m_statusPath = new QLabel;
@@ -100,7 +110,9 @@ MainWindow::MainWindow(QWidget* parent)
         if (state == Qt::ApplicationActive) checkForExternalChanges();
     });
 
-    resize(1480, 920);
+    // Never larger than the screen (a 1366×768 laptop less its taskbar included).
+    const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1480, 920);
+    resize(std::min(1480, available.width()), std::min(920, available.height()));
     // The matrices get most of the height; the overview keeps what is left.
     resizeDocks({static_cast<QDockWidget*>(m_analysis->matrixDock()), m_dataSources}, {640, 220}, Qt::Vertical);
     m_layout->captureDefault();

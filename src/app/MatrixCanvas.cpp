@@ -125,6 +125,8 @@ void MatrixCanvas::setPoints(std::shared_ptr<const engine::MatrixInput> input) {
     else
         m_painter.setPoints(std::span<const double>(), std::span<const double>());
     m_hovered = -1;
+    // The previous matrix's thresholds must not stretch this one's range until its own arrive.
+    m_painter.setThresholds(std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN());
     updatePointStyle();
     updateRadii();
     rebuildGrid();
@@ -138,7 +140,10 @@ void MatrixCanvas::setAxisTitles(const QString& x, const QString& y) {
 
 void MatrixCanvas::setThresholds(double x, double y) {
     m_painter.setThresholds(x, y);
-    update();
+    // The home view spans the points and the thresholds: follow new thresholds (of a new matrix
+    // shown, or typed) unless the user zoomed or panned away.
+    if (m_atHome) resetView();
+    else update();
 }
 
 void MatrixCanvas::setQuadrantTexts(const std::array<QString, 4>& text) {
@@ -184,6 +189,7 @@ void MatrixCanvas::setCompact(bool compact) {
 
 void MatrixCanvas::resetView() {
     m_painter.setViewport(homeViewport());
+    m_atHome = true;
     invalidatePoints();
 }
 
@@ -464,6 +470,7 @@ void MatrixCanvas::zoom(const QPointF& pos, double factor) {
     scaleAxis(v.yMin, v.yMax, centre.y(), v.yScale, v.yMin, v.yMax);
     if (!(v.xMax > v.xMin && v.yMax > v.yMin)) return;  // zoomed past double precision
     m_painter.setViewport(v);
+    m_atHome = false;
     invalidatePoints();
 }
 
@@ -516,6 +523,7 @@ void MatrixCanvas::mouseMoveEvent(QMouseEvent* event) {
             shift(v.xMin, v.xMax, v.xScale, m_pressPos.x() - pos.x(), plot.width());
             shift(v.yMin, v.yMax, v.yScale, pos.y() - m_pressPos.y(), plot.height());
             m_painter.setViewport(v);
+            m_atHome = false;
             invalidatePoints();
             break;
         }

@@ -121,6 +121,7 @@ private:
     std::unique_ptr<PointGrid> m_grid;
     bool m_sizeByRevenue = false;
     bool m_compact = false;
+    bool m_atHome = true;  ///< the view is the home view (not zoomed or panned by the user)
     QMarginsF m_fullMargins;
 
     QImage m_pointsLayer;     // frame, grid, points, axes

@@ -14,6 +14,7 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -64,7 +65,7 @@ MatrixDock::MatrixDock(MatrixSession* session, const QString& objectName, QWidge
         m_thumbTitles[i]->setWordWrap(true);
         m_thumbs[i] = new MatrixCanvas;
         m_thumbs[i]->setCompact(true);
-        m_thumbs[i]->setMinimumSize(150, 95);
+        m_thumbs[i]->setMinimumSize(150, 80);
         m_thumbs[i]->setToolTip(tr("Show %1 large").arg(toQString(spec.title)));
         grid->addWidget(m_thumbTitles[i]);
         grid->addWidget(m_thumbs[i], 1);
@@ -79,7 +80,7 @@ MatrixDock::MatrixDock(MatrixSession* session, const QString& objectName, QWidge
     m_title = new QLabel;
     m_title->setTextFormat(Qt::RichText);
     m_large = new MatrixCanvas;
-    m_large->setMinimumSize(360, 260);
+    m_large->setMinimumSize(320, 200);
     m_quadrants = new QTableWidget(0, 6);
     m_quadrants->setHorizontalHeaderLabels({tr("Quadrant"), tr("Customers"), tr("Share"), tr("Revenue share"),
                                             tr("Margin share"), tr("Meaning")});
@@ -112,9 +113,20 @@ MatrixDock::MatrixDock(MatrixSession* session, const QString& objectName, QWidge
     auto* pageLayout = new QHBoxLayout(page);
     pageLayout->setContentsMargins(0, 0, 0, 0);
     auto* hsplit = new QSplitter(Qt::Horizontal);
-    hsplit->addWidget(battery);
+    // The battery and the side panel scroll when the screen is low (1366×768): the dock never
+    // asks for more height than the large matrix needs.
+    auto scrolled = [](QWidget* w) {
+        auto* area = new QScrollArea;
+        area->setWidgetResizable(true);
+        area->setFrameShape(QFrame::NoFrame);
+        area->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        area->setWidget(w);
+        area->setMinimumWidth(w->minimumSizeHint().width() + area->verticalScrollBar()->sizeHint().width());
+        return area;
+    };
+    hsplit->addWidget(scrolled(battery));
     hsplit->addWidget(main);
-    hsplit->addWidget(buildSidePanel());
+    hsplit->addWidget(scrolled(buildSidePanel()));
     hsplit->setStretchFactor(0, 1);
     hsplit->setStretchFactor(1, 5);
     hsplit->setStretchFactor(2, 0);

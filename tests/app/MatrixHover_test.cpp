@@ -7,6 +7,8 @@
 
 #include <cmath>
 
+#include <QScrollArea>
+
 #include "MatrixWindowTest.h"
 #include "app/MatrixCanvas.h"
 #include "app/WorkbookDocument.h"
@@ -106,6 +108,13 @@ TEST_F(MatrixHoverTest, EveryThumbnailAndASmallMultipleShowTheTooltipOfThePoint)
         SCOPED_TRACE(spec.name);
         const auto& m = session->matrix(spec.kind);
         ASSERT_TRUE(m.input);
+        // The battery scrolls on a low screen: bring the thumbnail into view first, as a user would.
+        for (QWidget* p = dock->thumbnail(spec.kind)->parentWidget(); p; p = p->parentWidget())
+            if (auto* area = qobject_cast<QScrollArea*>(p)) {
+                area->ensureWidgetVisible(dock->thumbnail(spec.kind));
+                QTest::qWait(10);
+                break;
+            }
         const int i = isolatedPoint(dock->thumbnail(spec.kind), *m.input, 4.0);
         ASSERT_GE(i, 0);
         const Tip tip = hoverPoint(dock->thumbnail(spec.kind), *m.input, i);

@@ -1,0 +1,49 @@
+// The window on a 1366×768 laptop screen: with a workbook open and analysed, everything the
+// window needs (menu, matrices, docks, status bar) fits the screen less a taskbar and a title
+// bar, the window opens no larger than the screen, and the large matrix gets most of the height.
+#include <QDockWidget>
+#include <QScreen>
+
+#include <iostream>
+#include <QStatusBar>
+
+#include "MatrixWindowTest.h"
+#include "app/AnalysisWorkspace.h"
+#include "app/MainWindow.h"
+#include "app/MatrixDock.h"
+
+using namespace cw;
+using namespace cw::app;
+
+namespace {
+
+using WindowFitTest = cw::test::MatrixWindowTest;
+
+TEST_F(WindowFitTest, AnAnalysedWorkbookFitsA1366x768Screen) {
+    MainWindow w;
+    openInWindow(w);
+    const QSize minimum = w.minimumSizeHint().expandedTo(w.minimumSize());
+    for (auto* d : w.findChildren<QDockWidget*>())
+        if (d->isVisible()) std::cerr << d->windowTitle().toStdString() << " needs " << d->minimumSizeHint().height() << " px\n";
+    // 768 less a 40-pixel taskbar and a 30-pixel title bar.
+    EXPECT_LE(minimum.height(), 698) << "minimum height " << minimum.height();
+    EXPECT_LE(minimum.width(), 1366) << "minimum width " << minimum.width();
+    w.resize(1366, 698);
+    QTest::qWait(50);
+    EXPECT_LE(w.height(), 698);
+    EXPECT_TRUE(w.statusBar()->isVisible());
+    auto* dock = w.analysis()->matrixDock();
+    EXPECT_GE(dock->height(), 698 * 45 / 100) << "the matrices get most of the height";
+}
+
+TEST_F(WindowFitTest, TheWindowOpensNoLargerThanTheScreen) {
+    MainWindow w;
+    // The default size, cut to the screen (the offscreen test screen is smaller than a laptop's;
+    // the window's own minimum is the floor).
+    const QRect available = w.screen()->availableGeometry();
+    const QSize minimum = w.minimumSizeHint();
+    EXPECT_EQ(w.width(), std::max(std::min(1480, available.width()), minimum.width()));
+    EXPECT_EQ(w.height(), std::max(std::min(920, available.height()), minimum.height()));
+}
+
+}  // namespace
