@@ -157,6 +157,16 @@ void MatrixCanvas::setColorCodes(std::vector<std::int32_t> codes, QStringList na
     applyStyle();
 }
 
+void MatrixCanvas::setPointLabels(QStringList labels) {
+    m_painter.setPointLabels(std::move(labels));
+    update();
+}
+
+void MatrixCanvas::setPercentAxes(bool x, bool y) {
+    m_painter.setPercentAxes(x, y);
+    invalidatePoints();
+}
+
 void MatrixCanvas::setSizeByRevenue(bool on) {
     m_sizeByRevenue = on;
     updateRadii();
@@ -330,6 +340,7 @@ void MatrixCanvas::paintEvent(QPaintEvent*) {
     const QSizeF logical(size());
     m_painter.paintThresholds(p, logical);
     m_painter.paintQuadrantTexts(p, logical);
+    if (!m_compact) m_painter.paintPointLabels(p, logical);
     if (m_drag == Drag::Band && !m_band.isEmpty()) {
         QColor fill = palette().color(QPalette::Highlight);
         p.setPen(QPen(fill, 0));

@@ -46,6 +46,9 @@ public:
     void setSelection(std::vector<std::uint8_t> selected);
     /// Battery thumbnail: no ticks, no dragging, zooming or selecting; a click emits activated().
     void setCompact(bool compact);
+    /// Attribute matrices: names beside the points and percent ticks on share axes.
+    void setPointLabels(QStringList labels);
+    void setPercentAxes(bool x, bool y);
     /// Back to the whole data (and thresholds) in view.
     void resetView();
     /// More lines for a point's tooltip (e.g. the customer's name and figures), or empty. Plain

@@ -13,6 +13,8 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSplitter>
+#include <numeric>
+
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QStackedWidget>
@@ -37,7 +39,9 @@ QString percent(const std::optional<double>& share) {
 }
 
 QString axisTitle(const engine::AxisSpec& a) {
-    return a.unit.empty() ? toQString(a.label) : QStringLiteral("%1 (%2)").arg(toQString(a.label), toQString(a.unit));
+    if (a.unit.empty()) return toQString(a.label);
+    // Shares are drawn as percentages (ScatterPainter::setPercentAxes).
+    return QStringLiteral("%1 (%2)").arg(toQString(a.label), a.unit == "share" ? QStringLiteral("%") : toQString(a.unit));
 }
 
 const std::array<engine::ThresholdMode, 4> kModes = {engine::ThresholdMode::Median, engine::ThresholdMode::Mean,
@@ -366,12 +370,20 @@ void MatrixDock::fillCanvas(MatrixCanvas* canvas, MatrixKind kind, bool large) {
     const auto& r = *m.result;
     const auto& spec = engine::matrixSpec(kind);
     canvas->setAxisTitles(axisTitle(r.x), axisTitle(r.y));
+    // Attributes are few and named: their names beside the points; shares read as percentages.
+    QStringList labels;
+    if (m.input->points == engine::PointKind::Attribute)
+        for (const auto& l : m.input->labels) labels << toQString(l);
+    canvas->setPointLabels(large ? labels : QStringList());
+    canvas->setPercentAxes(r.x.unit == "share", r.y.unit == "share");
     canvas->setThresholds(r.total.x.value.value_or(kNaN), r.total.y.value.value_or(kNaN));
     std::array<QString, 4> texts;
     for (int q = 0; q < 4; ++q) {
         const auto& s = r.total.quadrants[std::size_t(q)];
         texts[std::size_t(q)] = toQString(spec.quadrants[std::size_t(q)].name);
-        if (large) {
+        if (large && m.input->points == engine::PointKind::Attribute) {
+            texts[std::size_t(q)] += QStringLiteral("\n") + (s.count == 1 ? tr("1 attribute") : tr("%1 attributes").arg(s.count));
+        } else if (large) {
             texts[std::size_t(q)] += QStringLiteral("\n%1 · %2").arg(formatCount(s.count), percent(s.customerShare));
             if (s.revenueShare) texts[std::size_t(q)] += tr(" · revenue %1").arg(percent(s.revenueShare));
         }
@@ -402,6 +414,12 @@ void MatrixDock::fillQuadrantTable() {
     m_quadrants->setRowCount(0);
     if (!m.result) return;
     const auto& t = m.result->total;
+    const bool attributes = m.input && m.input->points == engine::PointKind::Attribute;
+    m_quadrants->setHorizontalHeaderLabels(
+        attributes ? QStringList{tr("Quadrant / attribute"), tr("Attributes"), tr("Importance"), tr("Satisfaction"),
+                                 QString(), tr("Meaning / quadrant")}
+                   : QStringList{tr("Quadrant"), tr("Customers"), tr("Share"), tr("Revenue share"), tr("Margin share"),
+                                 tr("Meaning")});
     auto addRow = [this](const QStringList& cells) {
         const int row = m_quadrants->rowCount();
         m_quadrants->insertRow(row);
@@ -413,8 +431,29 @@ void MatrixDock::fillQuadrantTable() {
     };
     for (int q = 0; q < 4; ++q) {
         const auto& s = t.quadrants[std::size_t(q)];
-        addRow({toQString(spec.quadrants[std::size_t(q)].name), formatCount(s.count), percent(s.customerShare),
-                percent(s.revenueShare), percent(s.marginShare), toQString(spec.quadrants[std::size_t(q)].meaning)});
+        if (attributes)
+            addRow({toQString(spec.quadrants[std::size_t(q)].name), formatCount(s.count), QString(), QString(), QString(),
+                    toQString(spec.quadrants[std::size_t(q)].meaning)});
+        else
+            addRow({toQString(spec.quadrants[std::size_t(q)].name), formatCount(s.count), percent(s.customerShare),
+                    percent(s.revenueShare), percent(s.marginShare), toQString(spec.quadrants[std::size_t(q)].meaning)});
+    }
+    if (attributes) {  // every attribute, most important first, with its place
+        std::vector<std::size_t> order(m.input->size());
+        std::iota(order.begin(), order.end(), std::size_t{0});
+        const auto& xs = m.input->xs;
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            return (std::isnan(xs[b]) ? -INFINITY : xs[b]) < (std::isnan(xs[a]) ? -INFINITY : xs[a]);
+        });
+        const bool share = m.result->x.unit == "share";
+        for (std::size_t i : order) {
+            const auto a = m.result->assignment[i];
+            const double x = xs[i], y = m.input->ys[i];
+            addRow({QStringLiteral("  %1").arg(toQString(m.input->labels[i])), QString(),
+                    std::isnan(x) ? QStringLiteral("—") : share ? percent(x) : QLocale().toString(x, 'f', 2),
+                    std::isnan(y) ? QStringLiteral("—") : QLocale().toString(y, 'f', 1), QString(),
+                    a >= 0 ? toQString(spec.quadrants[std::size_t(a)].name) : tr("insufficient data")});
+        }
     }
     addRow({tr("insufficient data"), formatCount(t.insufficient), QString(), QString(), QString(),
             tr("not plotted: a value is missing (never shown as 0)")});

@@ -429,8 +429,11 @@ void ScatterPainter::paintAxes(QPainter& painter, const QSizeF& size) const {
         const double hi = horizontal ? m_viewport.xMax : m_viewport.yMax;
         const auto values = ticks(lo, hi, scale);
         const double step = values.size() > 1 ? values[1] - values[0] : std::abs(hi - lo);
+        const bool percent = horizontal ? m_percentX : m_percentY;
         for (double t : values) {
-            const QString label = tickLabel(t, scale == AxisScale::Log10 ? t : step);
+            const QString label = percent ? tickLabel(t * 100.0, (scale == AxisScale::Log10 ? t : step) * 100.0) +
+                                                QStringLiteral(" %")
+                                          : tickLabel(t, scale == AxisScale::Log10 ? t : step);
             painter.setPen(QPen(m_colors.frame, 0));
             if (horizontal) {
                 const double x = std::floor(xToPixel(t, size)) + 0.5;
@@ -544,6 +547,32 @@ void ScatterPainter::paint(QPainter& painter, const QSizeF& size, PointPath path
     paintAxes(painter, size);
     paintThresholds(painter, size);
     paintQuadrantTexts(painter, size);
+    paintPointLabels(painter, size);
+}
+
+void ScatterPainter::paintPointLabels(QPainter& painter, const QSizeF& size) const {
+    if (m_labels.isEmpty() || m_count > kLabelLimit || !m_xd || !m_yd) return;
+    painter.save();
+    painter.setRenderHint(QPainter::TextAntialiasing, true);
+    const QFontMetricsF fm(painter.font());
+    const QRectF plot = plotRect(size);
+    std::vector<QRectF> taken;  // a label that would cover another is left to the tooltip
+    for (std::size_t i = 0; i < m_count && i < std::size_t(m_labels.size()); ++i) {
+        const double x = xToPixel(m_xd[i], size), y = yToPixel(m_yd[i], size);
+        if (!std::isfinite(x) || !std::isfinite(y) || m_labels[int(i)].isEmpty()) continue;
+        const QString text = fm.elidedText(m_labels[int(i)], Qt::ElideRight, 180);
+        QRectF box(x + 7, y - fm.height() / 2, fm.horizontalAdvance(text) + 2, fm.height());
+        if (box.right() > plot.right()) box.moveRight(x - 7);  // near the right edge: to the left
+        if (std::any_of(taken.begin(), taken.end(), [&](const QRectF& t) { return t.intersects(box); })) continue;
+        taken.push_back(box);
+        // A halo in the background colour keeps the name legible over lines and points.
+        painter.setPen(m_colors.background);
+        for (const QPointF d : {QPointF(-1, 0), QPointF(1, 0), QPointF(0, -1), QPointF(0, 1)})
+            painter.drawText(box.translated(d), Qt::AlignLeft | Qt::AlignVCenter, text);
+        painter.setPen(m_colors.text);
+        painter.drawText(box, Qt::AlignLeft | Qt::AlignVCenter, text);
+    }
+    painter.restore();
 }
 
 QImage ScatterPainter::render(const QSize& size, PointPath path, qreal dpr) const {

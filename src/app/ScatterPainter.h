@@ -81,6 +81,11 @@ public:
     void setColors(const ScatterColors& colors) { m_colors = colors; }
     const ScatterColors& colors() const { return m_colors; }
     void setAxisTitles(const QString& x, const QString& y);
+    /// One name per point, drawn beside it when there are at most kLabelLimit points; empty: none.
+    void setPointLabels(QStringList labels) { m_labels = std::move(labels); }
+    static constexpr std::size_t kLabelLimit = 60;
+    /// Axes whose values are fractions (shares): ticks read as percentages.
+    void setPercentAxes(bool x, bool y) { m_percentX = x; m_percentY = y; }
     const QString& xTitle() const { return m_xTitle; }
     const QString& yTitle() const { return m_yTitle; }
     /// NaN hides a line.
@@ -116,6 +121,8 @@ public:
     void paintAxes(QPainter& painter, const QSizeF& size) const;
     void paintThresholds(QPainter& painter, const QSizeF& size) const;
     void paintQuadrantTexts(QPainter& painter, const QSizeF& size) const;
+    /// Names beside the points (the attribute matrix), when there are at most kLabelLimit.
+    void paintPointLabels(QPainter& painter, const QSizeF& size) const;
     /// Everything, in order.
     void paint(QPainter& painter, const QSizeF& size, PointPath path = PointPath::Auto) const;
     /// Everything into a new image of `size` logical pixels.
@@ -156,6 +163,8 @@ private:
     ScatterViewport m_viewport;
     ScatterColors m_colors;
     QString m_xTitle, m_yTitle;
+    bool m_percentX = false, m_percentY = false;
+    QStringList m_labels;
     double m_thresholdX = std::numeric_limits<double>::quiet_NaN();
     double m_thresholdY = std::numeric_limits<double>::quiet_NaN();
     std::array<QString, 4> m_quadrantTexts;

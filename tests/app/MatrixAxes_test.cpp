@@ -1,6 +1,9 @@
 // A matrix shown large spans its own points and thresholds, whatever was shown before it: the
 // attribute matrix (shares of about 0.1) after the profitability matrix (margins in thousands)
 // once had an axis of 0–300 with every attribute in the first pixel column.
+#include <QFile>
+#include <QTableWidget>
+
 #include "MatrixWindowTest.h"
 #include "app/AnalysisWorkspace.h"
 #include "app/MainWindow.h"
@@ -41,6 +44,33 @@ TEST_F(MatrixAxesTest, EveryMatrixShownLargeSpansItsOwnPoints) {
         EXPECT_GT(right - left, canvas->width() * 0.5) << "x from " << lo << " to " << hi << " drawn over "
                                                        << right - left << " of " << canvas->width() << " px";
     }
+}
+
+TEST_F(MatrixAxesTest, TheAttributeMatrixNamesItsPointsAndReadsSharesAsPercentages) {
+    MainWindow w;
+    openInWindow(w);
+    auto* dock = w.analysis()->matrixDock();
+    dock->showMatrix(engine::MatrixKind::ImportanceSatisfaction);
+    QTest::qWait(20);
+    const auto& m = w.analysis()->session()->matrix(engine::MatrixKind::ImportanceSatisfaction);
+    ASSERT_TRUE(m.input && m.result);
+    ASSERT_GE(m.input->size(), 5u);
+    // The exported drawing carries every attribute's name and percent ticks.
+    const QString svg = QString::fromStdString(dir.file("attributes.svg"));
+    ASSERT_TRUE(dock->largeCanvas()->renderSvg(svg, QSize(1600, 1100)));
+    QFile f(svg);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(f.readAll());
+    for (const auto& name : m.input->labels) EXPECT_TRUE(text.contains(QString::fromStdString(name))) << name;
+    EXPECT_TRUE(text.contains(QStringLiteral(" %</text>"))) << "percent ticks on the importance axis";
+    // The table counts attributes, not customers, and lists each attribute with its quadrant.
+    auto* table = dock->quadrantTable();
+    EXPECT_EQ(table->horizontalHeaderItem(1)->text(), QStringLiteral("Attributes"));
+    int listed = 0;
+    for (int r = 0; r < table->rowCount(); ++r)
+        for (const auto& name : m.input->labels)
+            if (table->item(r, 0)->text().trimmed() == QString::fromStdString(name)) ++listed;
+    EXPECT_EQ(listed, int(m.input->size()));
 }
 
 }  // namespace
