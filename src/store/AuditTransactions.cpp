@@ -140,9 +140,21 @@ void checkTransactions(Context& c) {
                     "channel", "region"},
                    filled, t.rows);
     if (t.rows == 0) {
-        c.add("transactions", "no_transactions", Severity::Error, 0,
-              "The workbook has no transactions, which every metric and matrix needs — import a "
-              "transactions file (clienting import --table transactions FILE).");
+        // A survey on its own is a study the analysis supports; customers without any
+        // transaction are an error; an empty workbook only says what to import first.
+        if (c.surveyResponses > 0)
+            c.add("transactions", "no_transactions", Severity::Info, 0,
+                  "The workbook has survey answers and no transactions: the analysis covers the survey "
+                  "(importance × satisfaction, NPS); profitability, loyalty, potential and the customer "
+                  "matrices need a transactions file (clienting import --table transactions FILE).");
+        else if (c.customers > 0)
+            c.add("transactions", "no_transactions", Severity::Error, 0,
+                  "The workbook has customers but no transactions, which every metric and matrix needs — "
+                  "import a transactions file (clienting import --table transactions FILE).");
+        else
+            c.add("transactions", "empty_table", Severity::Info, 0,
+                  "No transactions yet — import a transactions file (clienting import --table transactions "
+                  "FILE) or a survey to begin.");
         return;
     }
     t.returns = static_cast<std::int64_t>(st.real(10));

@@ -160,24 +160,46 @@ protected:
 
 }  // namespace
 
-TEST(AuditEmptyTest, EmptyWorkbookNeedsTransactions) {
+TEST(AuditEmptyTest, AnEmptyWorkbookIsEmptyNotInError) {
     auto wb = newWorkbook("empty.cwb");
     auto r = cw::store::runAudit(wb);
     ASSERT_TRUE(r.ok()) << r.error().describe();
     for (const auto& [table, n] : r->rowCounts) EXPECT_EQ(n, 0) << table;
     EXPECT_EQ(r->rowCounts.count("transactions"), 1u);
-    const AuditFinding* f = r->finding("no_transactions", "transactions");
-    ASSERT_NE(f, nullptr);
-    EXPECT_EQ(f->severity, Severity::Error);
-    EXPECT_TRUE(r->hasSeverity(Severity::Error));
-    EXPECT_EQ(r->findings.front().check, "no_transactions");  // errors first
+    // As documented: no_transactions is for customers without transactions; empty_table says the rest.
+    EXPECT_EQ(r->finding("no_transactions", "transactions"), nullptr);
+    EXPECT_FALSE(r->hasSeverity(Severity::Error));
+    EXPECT_NE(r->finding("empty_table", "transactions"), nullptr);
     EXPECT_TRUE(r->firstTransaction.empty());
     EXPECT_TRUE(r->monthsWithoutTransactions.empty());
     EXPECT_EQ(countOf(*r, "duplicates"), -1);
     for (const auto& c : r->completeness) EXPECT_DOUBLE_EQ(c.share(), 1.0) << c.column;
     auto j = nlohmann::json::parse(r->toJson());
     EXPECT_TRUE(j["coverage"]["first"].is_null());
+}
+
+TEST(AuditEmptyTest, CustomersWithoutTransactionsAreAnErrorASurveyOnItsOwnIsNot) {
+    auto wb = newWorkbook("customers-only.cwb");
+    exec(wb, "INSERT INTO customers(code, origin) VALUES ('A', 'file'), ('B', 'file')");
+    auto r = cw::store::runAudit(wb);
+    ASSERT_TRUE(r.ok());
+    const AuditFinding* f = r->finding("no_transactions", "transactions");
+    ASSERT_NE(f, nullptr);
+    EXPECT_EQ(f->severity, Severity::Error);
+    EXPECT_EQ(r->findings.front().check, "no_transactions");  // errors first
     EXPECT_NE(r->toText().find("no_transactions"), std::string::npos);
+
+    auto study = newWorkbook("survey-only.cwb");
+    exec(study,
+         "INSERT INTO imports(id, file, file_name, table_name, content_hash, file_size, started_at) "
+         "VALUES (1, 'f', 'f', 'survey', 'h', 0, 'now');"
+         "INSERT INTO survey_responses(import_id, line, respondent_code, satisfaction) VALUES (1, 2, 'R1', 80), (1, 3, 'R2', 40)");
+    r = cw::store::runAudit(study);
+    ASSERT_TRUE(r.ok());
+    f = r->finding("no_transactions", "transactions");
+    ASSERT_NE(f, nullptr);
+    EXPECT_EQ(f->severity, Severity::Info);
+    EXPECT_FALSE(r->hasSeverity(Severity::Error));
 }
 
 TEST(AuditEmptyTest, MostlyAnonymousSalesAreAnError) {
