@@ -1,5 +1,8 @@
 #include "app/AnalysisWorkspace.h"
 
+#include "app/AnalysisSummaryDock.h"
+#include "engine/matrix/MatrixLoader.h"
+
 #include <QAction>
 #include <QFileDialog>
 #include <QInputDialog>
@@ -114,7 +117,8 @@ AnalysisWorkspace::AnalysisWorkspace(QMainWindow* window, WorkbookDocument* docu
       m_tableJob(new CustomerTableJob(this)),
       m_matrixDock(new MatrixDock(m_session, QStringLiteral("matrixDock"), window)),
       m_table(new CustomerTableDock(window)),
-      m_detail(new CustomerDetailDock(window)) {
+      m_detail(new CustomerDetailDock(window)),
+      m_summary(new AnalysisSummaryDock(window)) {
     m_progress = new QProgressBar;
     m_progress->setMaximumWidth(180);
     m_progress->setTextVisible(false);
@@ -143,6 +147,10 @@ AnalysisWorkspace::AnalysisWorkspace(QMainWindow* window, WorkbookDocument* docu
                 tr("Analysed %1 customers in %2 s").arg(formatCount(out.report->customers)).arg(out.report->seconds, 0, 'f', 2),
                 8000);
             for (const auto& w : out.report->warnings) log::get("app")->warn("analysis: {}", w);
+            // What it found, where the analyst looks next (the CLI prints the same summary).
+            m_summary->setSummaryJson(QString::fromStdString(out.report->toJson()));
+            m_summary->show();
+            m_summary->raise();
             m_document->notifyDataChanged();
             emit analysed();
         } else if (out.error && out.error->kind != ErrorKind::Cancelled) {
@@ -190,7 +198,7 @@ AnalysisWorkspace::AnalysisWorkspace(QMainWindow* window, WorkbookDocument* docu
 AnalysisWorkspace::~AnalysisWorkspace() = default;
 
 QList<QDockWidget*> AnalysisWorkspace::docks() const {
-    QList<QDockWidget*> out{m_matrixDock, m_table, m_detail};
+    QList<QDockWidget*> out{m_matrixDock, m_table, m_detail, m_summary};
     for (auto* v : m_extraViews) out << v;
     return out;
 }
@@ -199,6 +207,7 @@ void AnalysisWorkspace::placeDocks() {
     m_window->addDockWidget(Qt::TopDockWidgetArea, m_matrixDock);
     m_window->addDockWidget(Qt::BottomDockWidgetArea, m_table);
     m_window->addDockWidget(Qt::RightDockWidgetArea, m_detail);
+    m_window->addDockWidget(Qt::RightDockWidgetArea, m_summary);
 }
 
 QMenu* AnalysisWorkspace::createMenu() {
@@ -343,12 +352,18 @@ void AnalysisWorkspace::exportMatrix() {
 void AnalysisWorkspace::workbookOpened() {
     if (m_analyze) m_analyze->setEnabled(!m_job->isRunning());
     m_session->reload();
+    // The last analysis's findings, as stored with its run (a small read on the open connection).
+    QString summary;
+    if (auto* wb = m_document->workbook())
+        if (auto s = engine::lastAnalysisSummary(*wb); s && *s) summary = QString::fromStdString(**s);
+    m_summary->setSummaryJson(summary);
 }
 
 void AnalysisWorkspace::workbookClosed() {
     if (m_analyze) m_analyze->setEnabled(false);
     m_table->setData(nullptr);
     m_detail->clear();
+    m_summary->setSummaryJson({});
 }
 
 void AnalysisWorkspace::loadTable() {

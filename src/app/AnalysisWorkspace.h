@@ -20,6 +20,7 @@ namespace cw::app {
 
 class AnalyzeJob;
 class CustomerDetailDock;
+class AnalysisSummaryDock;
 class CustomerTableDock;
 class CustomerTableJob;
 class MatrixDock;
@@ -42,6 +43,7 @@ public:
     MatrixDock* matrixDock() const { return m_matrixDock; }
     CustomerTableDock* tableDock() const { return m_table; }
     CustomerDetailDock* detailDock() const { return m_detail; }
+    AnalysisSummaryDock* summaryDock() const { return m_summary; }
     QAction* analyzeAction() const { return m_analyze; }
     bool isBusy() const;
 
@@ -76,6 +78,7 @@ private:
     QList<MatrixDock*> m_extraViews;
     CustomerTableDock* m_table;
     CustomerDetailDock* m_detail;
+    AnalysisSummaryDock* m_summary;
     QAction* m_analyze = nullptr;
     QAction* m_newView = nullptr;
     QAction* m_export = nullptr;

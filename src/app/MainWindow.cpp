@@ -20,6 +20,7 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include "app/AnalysisSummaryDock.h"
 #include "app/DataQualityDock.h"
 #include "app/DataSourcesDock.h"
 #include "app/AnalysisWorkspace.h"
@@ -205,6 +206,7 @@ void MainWindow::createDocks() {
     m_analysis->placeDocks();
     tabifyDockWidget(m_dataSources, m_analysis->tableDock());
     tabifyDockWidget(m_dataQuality, m_analysis->detailDock());
+    tabifyDockWidget(m_dataQuality, m_analysis->summaryDock());
     m_dataSources->raise();
     m_dataQuality->raise();
     resizeDocks({m_dataQuality}, {470}, Qt::Horizontal);

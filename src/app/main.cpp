@@ -2,6 +2,7 @@
 //   clienting-workbench [WORKBOOK] [--import-wizard] [--import-file FILE] [--screenshot PNG]
 //                       [--matrix NAME] [--by FIELD] [--select-quadrant NAME]
 #include <QApplication>
+#include <QDockWidget>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QPixmap>
@@ -95,7 +96,11 @@ int main(int argc, char** argv) {
         QStringLiteral("select-quadrant"),
         QApplication::translate("main", "Select the customers of this quadrant of the large matrix."),
         QStringLiteral("name"));
-    parser.addOptions({screenshot, wizard, importFile, matrix, by, selectQuadrant});
+    const QCommandLineOption raiseDock(
+        QStringLiteral("raise"),
+        QApplication::translate("main", "Bring this dock to the front once the workbook is loaded (e.g. analysisSummaryDock)."),
+        QStringLiteral("dock"));
+    parser.addOptions({screenshot, wizard, importFile, matrix, by, selectQuadrant, raiseDock});
     parser.process(app);
 
     cw::app::MainWindow window;
@@ -137,6 +142,18 @@ int main(int argc, char** argv) {
                         spec.quadrants[std::size_t(m.result->assignment[i])].name == quadrant.toStdString())
                         points.push_back(std::int32_t(i));
                 session->setSelection(session->idsOf(kind, points), nullptr);
+            },
+            Qt::SingleShotConnection);
+    }
+    if (parser.isSet(raiseDock)) {
+        const QString name = parser.value(raiseDock);
+        QObject::connect(
+            window.analysis()->session(), &cw::app::MatrixSession::loaded, &window,
+            [&window, name] {
+                if (auto* dock = window.findChild<QDockWidget*>(name)) {
+                    dock->show();
+                    dock->raise();
+                }
             },
             Qt::SingleShotConnection);
     }

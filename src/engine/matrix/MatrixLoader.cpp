@@ -223,6 +223,16 @@ Result<MatrixInput> loadCustomers(store::Workbook& wb, const MatrixSpec& spec,
 
 }  // namespace
 
+Result<std::optional<std::string>> lastAnalysisSummary(store::Workbook& wb) {
+    try {
+        if (!tableHasRows(wb.db(), "analysis_runs")) return std::optional<std::string>{};
+        const auto j = lastRunSummary(wb.db());
+        return j.is_object() ? std::optional<std::string>(j.dump()) : std::optional<std::string>{};
+    } catch (const store::SqlError& e) {
+        return makeError(ErrorKind::Internal, e.message);
+    }
+}
+
 Status checkAnalysed(store::Workbook& wb) {
     try {
         // A survey-only analysis stores no customer metrics, but the workbook is analysed.

@@ -36,6 +36,9 @@ Result<MatrixInput> loadMatrixInput(store::Workbook& wb, MatrixKind kind,
                                     std::optional<GroupField> groupBy = std::nullopt,
                                     const std::vector<MatrixFilter>& filters = {});
 
+/// The JSON summary of the last finished analysis (AnalysisSummary::toJson), or none.
+Result<std::optional<std::string>> lastAnalysisSummary(store::Workbook& wb);
+
 /// Succeeds when the analysis has written customer metrics; the Input error otherwise.
 Status checkAnalysed(store::Workbook& wb);
 
