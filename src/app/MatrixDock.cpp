@@ -330,25 +330,54 @@ void MatrixDock::fillSmallMultiples() {
     QStringList names;
     for (const auto& q : spec.quadrants) names << toQString(q.name);
     const int columns = 4;
+    // The groups come largest first; past kPanels the rest share one "others" panel.
+    constexpr std::size_t kPanels = 11;
+    const auto& groups = m.result->groups;
+    const std::size_t shown = groups.size() > kPanels + 1 ? kPanels : groups.size();
+    std::vector<std::int32_t> panelOf(codes.names.size() + 1, -1);  // category code (+1) -> panel
+    for (std::size_t p = 0; p < groups.size(); ++p) {
+        const auto it = std::find(codes.names.begin(), codes.names.end(), groups[p].name);
+        const std::size_t slot = groups[p].name == engine::kNoGroupName || it == codes.names.end()
+                                     ? 0
+                                     : std::size_t(it - codes.names.begin()) + 1;
+        panelOf[slot] = std::int32_t(std::min(p, shown));
+    }
     int cell = 0;
-    for (const auto& g : m.result->groups) {
+    for (std::size_t p = 0; p <= shown && p < groups.size(); ++p) {
+        const bool others = p == shown;
+        engine::MatrixSummary summary = groups[p].summary;
+        QString title = toQString(groups[p].name);
+        if (others) {  // the remaining groups together
+            summary = {};
+            for (std::size_t k = shown; k < groups.size(); ++k) {
+                for (int q = 0; q < 4; ++q) summary.quadrants[std::size_t(q)].count += groups[k].summary.quadrants[std::size_t(q)].count;
+                summary.plotted += groups[k].summary.plotted;
+                summary.insufficient += groups[k].summary.insufficient;
+            }
+            title = tr("%1 other groups").arg(groups.size() - shown);
+        }
         std::vector<std::int32_t> colour(m.input->size(), -1);
         for (std::size_t i = 0; i < colour.size(); ++i) {
             const auto c = codes.codes.empty() ? engine::Category::kNone : codes.codes[i];
-            const bool inGroup = c == engine::Category::kNone ? g.name == engine::kNoGroupName
-                                                              : codes.names[std::size_t(c)] == g.name;
-            if (inGroup && m.result->assignment[i] >= 0) colour[i] = m.result->assignment[i];
+            const std::size_t slot = c == engine::Category::kNone ? 0 : std::size_t(c) + 1;
+            if (panelOf[slot] == std::int32_t(p) && m.result->assignment[i] >= 0) colour[i] = m.result->assignment[i];
         }
+        const auto& g = summary;
         auto* canvas = new MatrixCanvas;
         canvas->setCompact(true);
         canvas->setMinimumSize(170, 110);
         canvas->setPoints(m.input);
         canvas->setThresholds(m.result->total.x.value.value_or(kNaN), m.result->total.y.value.value_or(kNaN));
         canvas->setColorCodes(std::move(colour), names);
+        // Named counts: "true friends 1,200 · butterflies 300 · …", under the group and its size.
         QStringList counts;
-        for (int q = 0; q < 4; ++q) counts << formatCount(g.summary.quadrants[std::size_t(q)].count);
-        auto* label = new QLabel(QStringLiteral("<b>%1</b> — %2").arg(toQString(g.name).toHtmlEscaped(), counts.join(QStringLiteral(" · "))));
-        label->setToolTip(names.join(QStringLiteral(" · ")));
+        for (int q = 0; q < 4; ++q)
+            counts << QStringLiteral("%1 %2").arg(names[q].toHtmlEscaped(), formatCount(g.quadrants[std::size_t(q)].count));
+        auto* label = new QLabel(QStringLiteral("<b>%1</b> · %2<br><small>%3</small>")
+                                     .arg(title.toHtmlEscaped(),
+                                          tr("%1 plotted").arg(formatCount(g.plotted)), counts.join(QStringLiteral(" · "))));
+        label->setWordWrap(true);
+        label->setToolTip(counts.join(QStringLiteral("\n")));
         auto* box = new QWidget;
         auto* v = new QVBoxLayout(box);
         v->setContentsMargins(2, 2, 2, 2);

@@ -521,10 +521,20 @@ void ScatterPainter::paintQuadrantTexts(QPainter& painter, const QSizeF& size) c
     QFont font = painter.font();
     font.setBold(true);
     painter.setFont(font);
-    painter.setPen(m_colors.quadrantText);
-    for (int q = 0; q < 4; ++q)
-        if (!m_quadrantTexts[q].isEmpty())
-            painter.drawText(inner, int(kCorner[q]), m_quadrantTexts[q]);
+    // On a light plate in the background colour, so points and lines under a caption never make
+    // it unreadable ("revenue 7●.6 %"); the plate hides the points under it, which the tooltip and
+    // the quadrant table still give.
+    QColor plate = m_colors.background;
+    plate.setAlpha(215);
+    for (int q = 0; q < 4; ++q) {
+        if (m_quadrantTexts[q].isEmpty()) continue;
+        const QRectF box = painter.boundingRect(inner, int(kCorner[q]), m_quadrantTexts[q]).adjusted(-3, -1, 3, 1);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(plate);
+        painter.drawRoundedRect(box, 3, 3);
+        painter.setPen(m_colors.quadrantText);
+        painter.drawText(inner, int(kCorner[q]), m_quadrantTexts[q]);
+    }
     painter.restore();
 }
 

@@ -2,6 +2,7 @@
 // attribute matrix (shares of about 0.1) after the profitability matrix (margins in thousands)
 // once had an axis of 0–300 with every attribute in the first pixel column.
 #include <QFile>
+#include <QLabel>
 #include <QTableWidget>
 
 #include "MatrixWindowTest.h"
@@ -71,6 +72,32 @@ TEST_F(MatrixAxesTest, TheAttributeMatrixNamesItsPointsAndReadsSharesAsPercentag
         for (const auto& name : m.input->labels)
             if (table->item(r, 0)->text().trimmed() == QString::fromStdString(name)) ++listed;
     EXPECT_EQ(listed, int(m.input->size()));
+}
+
+}  // namespace
+
+namespace {
+
+TEST_F(MatrixAxesTest, ABreakdownShowsTheLargestGroupsNamedAndTheRestAsOthers) {
+    MainWindow w;
+    openInWindow(w);
+    auto* dock = w.analysis()->matrixDock();
+    dock->setBreakdown(engine::GroupField::Manager);  // the demo has dozens of managers
+    QTest::qWait(50);
+    const auto& m = w.analysis()->session()->matrix(dock->current());
+    ASSERT_TRUE(m.result);
+    ASSERT_GT(m.result->groups.size(), 13u);
+    QList<QLabel*> captions;
+    for (auto* label : dock->findChildren<QLabel*>())
+        if (label->text().contains(QStringLiteral(" plotted<br><small>"))) captions << label;
+    ASSERT_EQ(captions.size(), 12) << "11 groups and one panel for the others";
+    QStringList texts;
+    for (auto* c : captions) texts << c->text();
+    const QString largest = QString::fromStdString(m.result->groups.front().name).toHtmlEscaped();
+    EXPECT_TRUE(texts.join(QStringLiteral("\n")).contains(QStringLiteral("<b>%1</b>").arg(largest)));
+    EXPECT_TRUE(texts.join(QStringLiteral("\n")).contains(QStringLiteral("other groups")));
+    EXPECT_TRUE(texts.front().contains(QStringLiteral("true friends")) || texts.back().contains(QStringLiteral("true friends")))
+        << "counts are named by quadrant";
 }
 
 }  // namespace

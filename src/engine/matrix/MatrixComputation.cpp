@@ -248,8 +248,11 @@ Result<MatrixResult> computeMatrix(const MatrixSpec& spec, const MatrixInput& in
         const Category& cat = input.field(*options.groupBy);
         std::vector<std::size_t> order;
         for (std::size_t g = 0; g + 1 < groups; ++g) order.push_back(g);
-        std::sort(order.begin(), order.end(),
-                  [&](std::size_t a, std::size_t b) { return cat.names[a] < cat.names[b]; });
+        // Largest groups first (the 90 % region is not last because of its name), then by name.
+        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            const auto na = sums[a].points(), nb = sums[b].points();
+            return na != nb ? na > nb : cat.names[a] < cat.names[b];
+        });
         order.push_back(groups - 1);
         for (auto g : order) {
             if (sums[g].points() == 0) continue;

@@ -79,7 +79,7 @@ struct MatrixResult {
     AxisSpec x, y;  ///< the metrics read (importance may be stated or derived)
     MatrixSummary total;
     bool perGroupThresholds = false;
-    std::vector<MatrixGroup> groups;  ///< by name, "(none)" last; empty without groupBy
+    std::vector<MatrixGroup> groups;  ///< largest first (ties by name), "(none)" last; empty without groupBy
     std::vector<std::int8_t>
         assignment;  ///< per input point: quadrant, kInsufficientData or kFilteredOut
     std::int64_t filteredOut = 0;

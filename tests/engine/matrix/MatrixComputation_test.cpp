@@ -328,3 +328,24 @@ TEST(MatrixComputation, InsufficientDataIsCountedByTheValueMissing) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(MatrixComputation, GroupsComeLargestFirstWithNoValueLast) {
+    // "United Kingdom" holds most customers; alphabetically it would come last.
+    auto in = input({1, 2, 3, 4, 5, 6, 7, 8}, {8, 7, 6, 5, 4, 3, 2, 1});
+    auto& region = in.field(GroupField::Region);
+    const auto uk = region.intern("United Kingdom"), at = region.intern("Austria"), be = region.intern("Belgium");
+    region.codes = {uk, uk, uk, uk, at, be, Category::kNone, Category::kNone};
+    MatrixOptions o;
+    o.groupBy = GroupField::Region;
+    auto r = computeMatrix(loyaltySpec(), in, o);
+    ASSERT_TRUE(r.ok());
+    ASSERT_EQ(r->groups.size(), 4u);
+    EXPECT_EQ(r->groups[0].name, "United Kingdom");
+    EXPECT_EQ(r->groups[1].name, "Austria");  // a tie in size: by name
+    EXPECT_EQ(r->groups[2].name, "Belgium");
+    EXPECT_EQ(r->groups[3].name, kNoGroupName);  // bigger than Austria, still last
+}
+
+}  // namespace
