@@ -7,6 +7,9 @@
 #include <QHeaderView>
 #include <QItemSelection>
 #include <QLabel>
+#include <optional>
+
+#include <QCheckBox>
 #include <QLineEdit>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -40,18 +43,25 @@ public:
         invalidate();
     }
     const QString& filterText() const { return m_text; }
+    /// Only these customers (ids), when set: "Selected only".
+    void setOnly(std::optional<QSet<qint64>> ids) {
+        m_only = std::move(ids);
+        invalidate();
+    }
 
 protected:
     bool lessThan(const QModelIndex& left, const QModelIndex& right) const override {
         return m_model->lessThan(left.row(), right.row(), left.column(), sortOrder());
     }
     bool filterAcceptsRow(int row, const QModelIndex&) const override {
+        if (m_only && !m_only->contains(m_model->idAt(row))) return false;
         return m_text.isEmpty() || m_model->matches(row, m_text);
     }
 
 private:
     CustomerTableModel* m_model;
     QString m_text;
+    std::optional<QSet<qint64>> m_only;
 };
 
 }  // namespace
@@ -63,6 +73,7 @@ CustomerTableDock::CustomerTableDock(QWidget* parent)
       m_view(new QTableView),
       m_filter(new QLineEdit),
       m_rowCount(new QLabel),
+      m_selectedOnly(new QCheckBox(tr("Selected only"))),
       m_copy(new QAction(tr("Copy as CSV"), this)) {
     setObjectName(QStringLiteral("customerTableDock"));
 
@@ -102,8 +113,17 @@ CustomerTableDock::CustomerTableDock(QWidget* parent)
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &CustomerTableDock::updateRowCount);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &CustomerTableDock::updateRowCount);
 
+    m_selectedOnly->setToolTip(tr("Show only the selected customers (the selection made in a matrix or here)"));
+    connect(m_selectedOnly, &QCheckBox::toggled, this, [this](bool on) {
+        const QSet<qint64> ids = selectedIds();
+        static_cast<CustomerProxyModel*>(m_proxy)->setOnly(on ? std::optional<QSet<qint64>>(ids) : std::nullopt);
+        setSelectedIds(ids);
+        updateRowCount();
+    });
+
     auto* bar = new QHBoxLayout;
     bar->addWidget(m_filter, 1);
+    bar->addWidget(m_selectedOnly);
     bar->addWidget(m_rowCount);
     bar->addWidget(copyButton);
 
@@ -130,6 +150,11 @@ void CustomerTableDock::setData(std::shared_ptr<const CustomerTableData> data) {
 }
 
 void CustomerTableDock::setSelectedIds(const QSet<qint64>& ids) {
+    // "Selected only" follows a selection made elsewhere (a matrix).
+    if (m_selectedOnly->isChecked()) {
+        static_cast<CustomerProxyModel*>(m_proxy)->setOnly(ids);
+        updateRowCount();
+    }
     std::vector<int> rows;
     rows.reserve(std::size_t(ids.size()));
     for (qint64 id : ids) {
@@ -206,6 +231,7 @@ void CustomerTableDock::copyAsCsv() {
 }
 
 void CustomerTableDock::onSelectionChanged() {
+    updateRowCount();  // "· N selected"
     if (!m_settingSelection) emit selectionChangedByUser(selectedIds());
 }
 
@@ -219,9 +245,12 @@ void CustomerTableDock::onCurrentChanged(const QModelIndex& current) {
 
 void CustomerTableDock::updateRowCount() {
     const int total = m_model->rowCount(), visible = m_proxy->rowCount();
-    m_rowCount->setText(
-        visible == total ? tr("%1 customers").arg(formatCount(total))
-                         : tr("%1 of %2 customers").arg(formatCount(visible), formatCount(total)));
+    const int selected = m_view->selectionModel() ? int(m_view->selectionModel()->selectedRows().size()) : 0;
+    QString text = total == 0 ? tr("no customers")
+                   : visible == total ? tr("%1 customers").arg(formatCount(total))
+                                      : tr("%1 of %2 customers").arg(formatCount(visible), formatCount(total));
+    if (selected > 0) text += tr(" · %1 selected").arg(formatCount(selected));
+    m_rowCount->setText(text);
 }
 
 }  // namespace cw::app

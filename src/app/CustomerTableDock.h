@@ -14,6 +14,7 @@ class QAction;
 class QItemSelection;
 class QLabel;
 class QLineEdit;
+class QCheckBox;
 class QSortFilterProxyModel;
 class QTableView;
 
@@ -63,6 +64,7 @@ private:
     QTableView* m_view;
     QLineEdit* m_filter;
     QLabel* m_rowCount;
+    QCheckBox* m_selectedOnly;
     QAction* m_copy;
     qint64 m_currentId = 0;
     bool m_settingSelection = false;

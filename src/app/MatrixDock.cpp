@@ -292,19 +292,25 @@ void MatrixDock::refresh(MatrixKind kind) {
     if (!m_session->isLoaded()) return;
     fillCanvas(m_thumbs[MatrixSession::index(kind)], kind, false);
     if (kind != m_current) return;
-    const auto& spec = engine::matrixSpec(kind);
-    const auto& m = m_session->matrix(kind);
-    QString title = QStringLiteral("<b>%1</b>").arg(toQString(spec.title).toHtmlEscaped());
-    if (m.result)
-        title += tr(" — %1 plotted, %2 with insufficient data").arg(formatCount(m.result->total.plotted),
-                                                                   formatCount(m.result->total.insufficient));
-    else if (!m.error.isEmpty())
-        title += QStringLiteral(" — ") + m.error.toHtmlEscaped();
-    m_title->setText(title);
+    updateTitle();
     fillCanvas(m_large, kind, true);
     fillQuadrantTable();
     fillSmallMultiples();
     fillThresholdControls();
+}
+
+void MatrixDock::updateTitle() {
+    const auto& spec = engine::matrixSpec(m_current);
+    const auto& m = m_session->matrix(m_current);
+    QString title = QStringLiteral("<b>%1</b>").arg(toQString(spec.title).toHtmlEscaped());
+    if (m.result)
+        title += tr(" — %1 plotted, %2 with insufficient data").arg(formatCount(m.result->total.plotted),
+                                                                   formatCount(m.result->total.insufficient));
+    if (m.result && !m_session->selection().isEmpty())
+        title += tr(" · <b>%1 selected</b>").arg(formatCount(m_session->selection().size()));
+    else if (!m.error.isEmpty())
+        title += QStringLiteral(" — ") + m.error.toHtmlEscaped();
+    m_title->setText(title);
 }
 
 // One thumbnail per group: the group's points in their quadrant colours, the others in the
@@ -528,6 +534,7 @@ void MatrixDock::applySelection(QObject*) {
     for (const auto& spec : engine::matrixSpecs())
         m_thumbs[MatrixSession::index(spec.kind)]->setSelection(m_session->selectionFlags(spec.kind));
     m_large->setSelection(m_session->selectionFlags(m_current));
+    updateTitle();  // it counts the selection
 }
 
 bool MatrixDock::exportCurrent(const QString& path) {

@@ -46,6 +46,7 @@ private:
     void refreshAll();
     void refresh(engine::MatrixKind kind);
     void fillCanvas(MatrixCanvas* canvas, engine::MatrixKind kind, bool large);
+    void updateTitle();
     void fillQuadrantTable();
     void fillSmallMultiples();
     void fillThresholdControls();

@@ -90,7 +90,10 @@ ScatterColors ScatterColors::fromPalette(const QPalette& palette) {
     c.grid = mix(c.background, c.text, 0.12);
     c.frame = mix(c.background, c.text, 0.35);
     c.point = dark ? QColor(0x6b, 0xae, 0xd6) : QColor(0x1f, 0x77, 0xb4);
-    c.selection = dark ? QColor(0xfd, 0xae, 0x6b) : QColor(0xe6, 0x55, 0x0d);
+    // Outside every quadrant and category colour (orange was the butterflies' colour): the
+    // near-black (the lightened dark-theme palette leaves only dark colours far from all of
+    // them), drawn a pixel larger than the point.
+    c.selection = dark ? QColor(0x00, 0x00, 0x00) : QColor(0x16, 0x16, 0x16);
     c.threshold = mix(c.background, c.text, 0.8);
     c.quadrantText = mix(c.background, c.text, 0.55);
     c.uncoded = mix(c.background, c.text, 0.22);
