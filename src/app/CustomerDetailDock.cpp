@@ -93,7 +93,9 @@ QTableWidget* makeTable(const QStringList& headers) {
     t->verticalHeader()->hide();
     t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     t->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    t->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // Grown to its rows; when Qt caps that size (a long list of notes), a scrollbar rather than
+    // rows cut off without a sign.
+    t->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     t->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
     return t;
 }

@@ -69,3 +69,28 @@ TEST(SelectionColour, IsNoneOfTheQuadrantOrCategoryColours) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(SelectionTest, ALogScaleSaysHowManyPointsItCannotShow) {
+    MainWindow w;
+    openInWindow(w);  // profitability-loyalty: margins, some of them ≤ 0
+    auto* dock = w.analysis()->matrixDock();
+    const auto& m = w.analysis()->session()->matrix(dock->current());
+    std::int64_t nonPositive = 0;
+    for (std::size_t i = 0; i < m.input->size(); ++i)
+        if (m.result->assignment[i] >= 0 && !(m.input->xs[i] > 0)) ++nonPositive;
+    ASSERT_GT(nonPositive, 0) << "the demo has customers with no margin";
+    QCheckBox* logX = nullptr;
+    for (auto* c : dock->findChildren<QCheckBox*>())
+        if (c->text() == QStringLiteral("Log scale x")) logX = c;
+    ASSERT_NE(logX, nullptr);
+    logX->setChecked(true);
+    QTest::qWait(20);
+    bool said = false;
+    for (auto* l : dock->findChildren<QLabel*>())
+        said |= l->text().contains(QLocale().toString(qlonglong(nonPositive)) + QStringLiteral(" not shown"));
+    EXPECT_TRUE(said);
+}
+
+}  // namespace
