@@ -271,7 +271,7 @@ void CustomerDetailDock::fillProfile(const CustomerDetail& d) {
         QStringList status;
         if (m.flag(CustomerFlag::Exited) == 1) status << tr("exited");
         if (m.flag(CustomerFlag::ProfitableExit) == 1) status << tr("profitable exit");
-        if (m.flag(CustomerFlag::Anorexic) == 1) status << tr("anorexic");
+        if (m.flag(CustomerFlag::Anorexic) == 1) status << tr("buying less (anorexia)");
         m_metrics->addRow(tr("Status:"),
                           valueLabel(status.isEmpty() ? tr("active") : status.join(", ")));
     }

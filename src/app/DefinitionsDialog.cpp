@@ -1,5 +1,7 @@
 #include "app/DefinitionsDialog.h"
 
+#include <tuple>
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
@@ -53,13 +55,17 @@ DefinitionsDialog::DefinitionsDialog(const engine::AnalysisSettings& s, QWidget*
 
     auto* loyalty = new QGroupBox(tr("Loyalty index weights"));
     auto* f3 = new QFormLayout(loyalty);
-    const std::pair<const char*, double> weights[] = {
-        {QT_TR_NOOP("tenure"), s.loyalty.tenure},       {QT_TR_NOOP("repeat"), s.loyalty.repeat},
-        {QT_TR_NOOP("recency"), s.loyalty.recency},     {QT_TR_NOOP("p_alive"), s.loyalty.pAlive},
-        {QT_TR_NOOP("recommend"), s.loyalty.recommend}, {QT_TR_NOOP("repurchase"), s.loyalty.repurchase}};
-    for (const auto& [name, value] : weights) {
-        m_weights[name] = real(value, 0, 100, 0.5, 2);
-        f3->addRow(tr(name), m_weights[name]);
+    // Keys as in the settings; labels in words for people.
+    const std::tuple<const char*, const char*, double> weights[] = {
+        {"tenure", QT_TR_NOOP("Years as a customer"), s.loyalty.tenure},
+        {"repeat", QT_TR_NOOP("Months with a purchase"), s.loyalty.repeat},
+        {"recency", QT_TR_NOOP("Recency against the customer's rhythm"), s.loyalty.recency},
+        {"p_alive", QT_TR_NOOP("Probability of still being a customer"), s.loyalty.pAlive},
+        {"recommend", QT_TR_NOOP("Likelihood to recommend"), s.loyalty.recommend},
+        {"repurchase", QT_TR_NOOP("Intention to buy again"), s.loyalty.repurchase}};
+    for (const auto& [key, label, value] : weights) {
+        m_weights[key] = real(value, 0, 100, 0.5, 2);
+        f3->addRow(tr(label), m_weights[key]);
     }
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);

@@ -1,5 +1,7 @@
 #include "app/MatrixDock.h"
 
+#include "app/WorkbookDocument.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -179,9 +181,16 @@ MatrixDock::MatrixDock(MatrixSession* session, const QString& objectName, QWidge
             });
     connect(m_session, &MatrixSession::loaded, this, &MatrixDock::refreshAll);
     connect(m_session, &MatrixSession::notAnalysed, this, [this](const QString& why) {
-        m_message->setText(tr("<p><b>No matrices yet.</b></p><p>%1</p><p>Run <b>Analysis › Analyze</b> (Ctrl+R) "
-                              "to compute the metrics the matrices place.</p>")
-                               .arg(why.toHtmlEscaped()));
+        // A workbook with nothing to analyse needs data first, not an analysis.
+        const auto& summary = m_session->document()->summary();
+        if (summary.count("transactions") == 0 && summary.count("survey_responses") == 0)
+            m_message->setText(tr("<p><b>No data yet.</b></p><p>Import transactions or a survey with <b>File › Import "
+                                  "data…</b> (Ctrl+I); then <b>Analysis › Analyze</b> (Ctrl+R) places the customers in "
+                                  "the matrices.</p>"));
+        else
+            m_message->setText(tr("<p><b>No matrices yet.</b></p><p>%1</p><p>Run <b>Analysis › Analyze</b> (Ctrl+R) "
+                                  "to compute the metrics the matrices place.</p>")
+                                   .arg(why.toHtmlEscaped()));
         m_stack->setCurrentIndex(0);
     });
     connect(m_session, &MatrixSession::resultChanged, this, &MatrixDock::refresh);

@@ -86,6 +86,9 @@ private:
     void recompute(engine::MatrixKind kind);
 
     WorkbookDocument* m_document;
+
+public:
+    WorkbookDocument* document() const { return m_document; }
     std::array<Matrix, kMatrixCount> m_matrices;
     std::optional<engine::GroupField> m_groupBy;
     std::vector<engine::MatrixFilter> m_filters;

@@ -127,8 +127,8 @@ QWidget* OverviewPage::buildMatrices() {
     auto* cards = new FlowLayout;
     auto* intro = new QLabel(
         tr("Each matrix places %1 on two axes with four named quadrants, by segment, channel, "
-           "region or manager. The analysis computes them from the data the tiles above count "
-           "(<tt>clienting analyze</tt>; <tt>clienting matrix NAME</tt> prints one).")
+           "region or manager. <b>Analysis › Analyze</b> (Ctrl+R) computes them from the data the "
+           "tiles above count.")
             .arg(tr("customers (or service attributes)")));
     intro->setWordWrap(true);
     intro->setForegroundRole(QPalette::PlaceholderText);

@@ -2,7 +2,9 @@
 // window needs (menu, matrices, docks, status bar) fits the screen less a taskbar and a title
 // bar, the window opens no larger than the screen, and the large matrix gets most of the height.
 #include <QDockWidget>
+#include <QLabel>
 #include <QScreen>
+#include <QSettings>
 
 #include <iostream>
 #include <QStatusBar>
@@ -11,6 +13,7 @@
 #include "app/AnalysisWorkspace.h"
 #include "app/MainWindow.h"
 #include "app/MatrixDock.h"
+#include "app/WorkbookDocument.h"
 
 using namespace cw;
 using namespace cw::app;
@@ -44,6 +47,30 @@ TEST_F(WindowFitTest, TheWindowOpensNoLargerThanTheScreen) {
     const QSize minimum = w.minimumSizeHint();
     EXPECT_EQ(w.width(), std::max(std::min(1480, available.width()), minimum.width()));
     EXPECT_EQ(w.height(), std::max(std::min(920, available.height()), minimum.height()));
+}
+
+}  // namespace
+
+namespace {
+
+TEST(EmptyWorkbookWords, ANewWorkbookAsksForDataNotForAnAnalysis) {
+    QSettings().clear();
+    cw::test::TempDir dir;
+    const auto path = dir.file("new.cwb");
+    ASSERT_TRUE(store::Workbook::create(path).ok());
+    MainWindow w;
+    w.show();
+    w.openWorkbook(QString::fromStdString(path));
+    ASSERT_TRUE(cw::test::waitFor([&] { return w.document()->isOpen() && !w.isBusy(); }));
+    QTest::qWait(100);
+    bool asksForData = false, asksForAnalysis = false;
+    for (auto* l : w.analysis()->matrixDock()->findChildren<QLabel*>()) {
+        asksForData |= l->text().contains(QStringLiteral("No data yet"));
+        asksForAnalysis |= l->text().contains(QStringLiteral("No matrices yet"));
+    }
+    EXPECT_TRUE(asksForData);
+    EXPECT_FALSE(asksForAnalysis);
+    QSettings().clear();
 }
 
 }  // namespace
