@@ -3,6 +3,7 @@
 #include "app/WorkbookDocument.h"
 
 #include <QCheckBox>
+#include <QSignalBlocker>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -257,6 +258,11 @@ QWidget* MatrixDock::buildSidePanel() {
         if (i > 0 && m_tabs->isTabEnabled(1)) m_tabs->setCurrentIndex(1);
     });
     connect(m_colorBy, &QComboBox::currentIndexChanged, this, [this] { refreshAll(); });
+    connect(m_session, &MatrixSession::viewReset, this, [this] {
+        const QSignalBlocker a(m_groupBy), b(m_filter);
+        m_groupBy->setCurrentIndex(0);
+        m_filter->clear();
+    });
     connect(m_sizeByRevenue, &QCheckBox::toggled, m_large, &MatrixCanvas::setSizeByRevenue);
     for (int axis = 0; axis < 2; ++axis)
         connect(m_log[axis], &QCheckBox::toggled, this,

@@ -76,6 +76,14 @@ MatrixSession::~MatrixSession() { m_loader.waitForFinished(); }
 
 void MatrixSession::reload() {
     if (!m_document->isOpen()) return;
+    if (m_document->path() != m_path) {  // a breakdown chosen for one workbook is not the next one's
+        m_path = m_document->path();
+        if (m_groupBy || !m_filters.empty()) {
+            m_groupBy.reset();
+            m_filters.clear();
+            emit viewReset();
+        }
+    }
     m_loader.setFuture(QtConcurrent::run(loadAll, toStdString(m_document->path())));
 }
 

@@ -80,6 +80,8 @@ signals:
     void notAnalysed(const QString& reason);
     void resultChanged(cw::engine::MatrixKind kind);
     void selectionChanged(QObject* origin);
+    /// Another workbook was opened: its matrices start without the breakdown and filters of the last.
+    void viewReset();
 
 private:
     void adopt(Loaded result);
@@ -92,6 +94,7 @@ public:
     std::array<Matrix, kMatrixCount> m_matrices;
     std::optional<engine::GroupField> m_groupBy;
     std::vector<engine::MatrixFilter> m_filters;
+    QString m_path;  ///< of the workbook whose view the breakdown and filters belong to
     QSet<qint64> m_selection;
     QFutureWatcher<Loaded> m_loader;
     bool m_loaded = false;

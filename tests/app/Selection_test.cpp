@@ -2,12 +2,16 @@
 // show the selected customers only, and selected points are drawn in a colour no quadrant or
 // category uses.
 #include <QCheckBox>
+#include <QComboBox>
+
+#include <filesystem>
 #include <QLabel>
 #include <QSortFilterProxyModel>
 
 #include "MatrixWindowTest.h"
 #include "app/CustomerTableDock.h"
 #include "app/ScatterPainter.h"
+#include "app/WorkbookDocument.h"
 
 using namespace cw;
 using namespace cw::app;
@@ -91,6 +95,32 @@ TEST_F(SelectionTest, ALogScaleSaysHowManyPointsItCannotShow) {
     for (auto* l : dock->findChildren<QLabel*>())
         said |= l->text().contains(QLocale().toString(qlonglong(nonPositive)) + QStringLiteral(" not shown"));
     EXPECT_TRUE(said);
+}
+
+}  // namespace
+
+namespace {
+
+TEST_F(SelectionTest, TheBreakdownOfOneWorkbookDoesNotFollowIntoTheNext) {
+    MainWindow w;
+    openInWindow(w);
+    auto* dock = w.analysis()->matrixDock();
+    dock->setBreakdown(engine::GroupField::Region);
+    QTest::qWait(20);
+    ASSERT_TRUE(w.analysis()->session()->groupBy().has_value());
+    // Another workbook (a copy of this one): no breakdown there until chosen.
+    const auto other = dir.file("other.cwb");
+    std::filesystem::copy_file(path, other);
+    w.openWorkbook(QString::fromStdString(other));
+    ASSERT_TRUE(cw::test::waitFor([&] {
+        return w.document()->path() == QString::fromStdString(other) && w.analysis()->session()->isLoaded() && !w.isBusy();
+    }));
+    EXPECT_FALSE(w.analysis()->session()->groupBy().has_value());
+    QComboBox* breakdown = nullptr;
+    for (auto* c : dock->findChildren<QComboBox*>())
+        if (c->itemText(0) == QStringLiteral("(no breakdown)")) breakdown = c;
+    ASSERT_NE(breakdown, nullptr);
+    EXPECT_EQ(breakdown->currentIndex(), 0);
 }
 
 }  // namespace
