@@ -48,7 +48,8 @@ TEST(Docs, EveryAuditCheckTheAuditCanReportIsDocumented) {
     auto r = runCli("audit --json -w " + shellQuote(wb), dir.file("e"));
     ASSERT_EQ(r.code, 0) << r.err;
     const auto cli = doc("cli.md");
-    for (const auto& f : nlohmann::json::parse(r.out)["findings"]) {
+    const auto report = nlohmann::json::parse(r.out);  // named: a temporary would die before the loop
+    for (const auto& f : report["findings"]) {
         const auto check = f["check"].get<std::string>();
         EXPECT_NE(cli.find("`" + check + "`"), std::string::npos) << check << " is not in docs/cli.md";
     }
