@@ -157,6 +157,11 @@ void MatrixCanvas::setColorCodes(std::vector<std::int32_t> codes, QStringList na
     applyStyle();
 }
 
+void MatrixCanvas::setMessage(const QString& message) {
+    m_message = message;
+    update();
+}
+
 void MatrixCanvas::setPointLabels(QStringList labels) {
     m_painter.setPointLabels(std::move(labels));
     update();
@@ -332,6 +337,13 @@ void MatrixCanvas::ensureLayers() {
 }
 
 void MatrixCanvas::paintEvent(QPaintEvent*) {
+    if (!m_message.isEmpty()) {  // nothing to draw: say why, not an empty frame with stale axes
+        QPainter p(this);
+        p.fillRect(rect(), palette().color(QPalette::Base));
+        p.setPen(palette().color(QPalette::PlaceholderText));
+        p.drawText(rect().adjusted(24, 24, -24, -24), Qt::AlignCenter | Qt::TextWordWrap, m_message);
+        return;
+    }
     ensureLayers();
     QPainter p(this);
     p.setFont(font());

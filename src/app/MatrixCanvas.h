@@ -48,6 +48,9 @@ public:
     void setCompact(bool compact);
     /// Attribute matrices: names beside the points and percent ticks on share axes.
     void setPointLabels(QStringList labels);
+    /// Why the matrix cannot be drawn (no survey, no transactions): shown instead of an empty frame.
+    void setMessage(const QString& message);
+    const QString& message() const { return m_message; }
     void setPercentAxes(bool x, bool y);
     /// Back to the whole data (and thresholds) in view.
     void resetView();
@@ -124,7 +127,8 @@ private:
     std::unique_ptr<PointGrid> m_grid;
     bool m_sizeByRevenue = false;
     bool m_compact = false;
-    bool m_atHome = true;  ///< the view is the home view (not zoomed or panned by the user)
+    bool m_atHome = true;
+    QString m_message;  ///< the view is the home view (not zoomed or panned by the user)
     QMarginsF m_fullMargins;
 
     QImage m_pointsLayer;     // frame, grid, points, axes

@@ -428,8 +428,14 @@ void MatrixDock::fillCanvas(MatrixCanvas* canvas, MatrixKind kind, bool large) {
     if (!m.input || !m.result) {
         canvas->setThresholds(kNaN, kNaN);
         canvas->setQuadrantTexts({});
+        canvas->setAxisTitles({}, {});
+        canvas->setColorCodes({}, {});
+        canvas->setPointLabels({});
+        canvas->setMessage(large ? (m.error.isEmpty() ? tr("This matrix has nothing to show.") : m.error)
+                                 : tr("not available"));
         return;
     }
+    canvas->setMessage({});
     const auto& r = *m.result;
     const auto& spec = engine::matrixSpec(kind);
     canvas->setAxisTitles(axisTitle(r.x), axisTitle(r.y));
@@ -542,7 +548,11 @@ void MatrixDock::fillThresholdControls() {
         double shown = axes[axis]->value;
         if (!axes[axis]->needsValue() && r) shown = (axis == 0 ? r->total.x.value : r->total.y.value).value_or(0.0);
         m_value[axis]->setValue(shown);
-        m_value[axis]->setEnabled(axes[axis]->needsValue());
+        // A matrix that cannot be drawn has no threshold to show ("median 0.00" was misleading).
+        m_mode[axis]->setEnabled(bool(r));
+        m_value[axis]->setEnabled(r && axes[axis]->needsValue());
+        m_value[axis]->setSpecialValueText(r ? QString() : tr("—"));
+        if (!r) m_value[axis]->setValue(m_value[axis]->minimum());
     }
     m_updatingControls = false;
 }

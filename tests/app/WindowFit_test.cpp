@@ -2,6 +2,7 @@
 // window needs (menu, matrices, docks, status bar) fits the screen less a taskbar and a title
 // bar, the window opens no larger than the screen, and the large matrix gets most of the height.
 #include <QDockWidget>
+#include <QDoubleSpinBox>
 #include <QLabel>
 #include <QScreen>
 #include <QSettings>
@@ -12,6 +13,7 @@
 #include "MatrixWindowTest.h"
 #include "app/AnalysisWorkspace.h"
 #include "app/MainWindow.h"
+#include "app/MatrixCanvas.h"
 #include "app/MatrixDock.h"
 #include "app/WorkbookDocument.h"
 
@@ -70,6 +72,44 @@ TEST(EmptyWorkbookWords, ANewWorkbookAsksForDataNotForAnAnalysis) {
     }
     EXPECT_TRUE(asksForData);
     EXPECT_FALSE(asksForAnalysis);
+    QSettings().clear();
+}
+
+}  // namespace
+
+namespace {
+
+TEST(UndrawableMatrix, SaysWhyInsteadOfAnEmptyFrameAndShowsNoThreshold) {
+    QSettings().clear();
+    cw::test::TempDir dir;
+    const auto path = dir.file("sales.cwb");
+    ASSERT_TRUE(store::Workbook::create(path).ok());
+    std::string csv = "customer_id,date,revenue\n";
+    for (int i = 0; i < 60; ++i)
+        csv += "C" + std::to_string(i % 20) + ",2024-0" + std::to_string(1 + i % 9) + "-1" + std::to_string(i % 9) + "," +
+               std::to_string(10 + i) + "\n";
+    cw::test::importCsv(path, dir, "sales.csv", csv);
+    {
+        auto wb = store::Workbook::open(path);
+        ASSERT_TRUE(wb.ok());
+        ASSERT_TRUE(engine::runAnalysis(*wb).ok());  // no survey: no attribute matrix
+    }
+    MainWindow w;
+    w.show();
+    w.openWorkbook(QString::fromStdString(path));
+    ASSERT_TRUE(cw::test::waitFor([&] { return w.analysis()->session()->isLoaded() && !w.isBusy(); }));
+    auto* dock = w.analysis()->matrixDock();
+    dock->showMatrix(engine::MatrixKind::ImportanceSatisfaction);
+    QTest::qWait(20);
+    EXPECT_TRUE(dock->largeCanvas()->message().contains(QStringLiteral("service attribute"))) << dock->largeCanvas()->message().toStdString();
+    for (auto* spin : dock->findChildren<QDoubleSpinBox*>()) {
+        EXPECT_FALSE(spin->isEnabled());
+        EXPECT_EQ(spin->text(), QStringLiteral("—"));
+    }
+    // A matrix that can be drawn shows no message.
+    dock->showMatrix(engine::MatrixKind::ProfitabilityLoyalty);
+    QTest::qWait(20);
+    EXPECT_TRUE(dock->largeCanvas()->message().isEmpty());
     QSettings().clear();
 }
 
