@@ -537,6 +537,14 @@ void MatrixDock::fillQuadrantTable() {
     m_quadrants->resizeColumnsToContents();
 }
 
+// Shares (importance as share of explained satisfaction) are typed and shown in percent.
+double MatrixDock::thresholdScale(int axis) const {
+    const auto& r = m_session->matrix(m_current).result;
+    const auto& spec = engine::matrixSpec(m_current);
+    const auto& unit = r ? (axis == 0 ? r->x.unit : r->y.unit) : (axis == 0 ? spec.x.unit : spec.y.unit);
+    return unit == "share" ? 100.0 : 1.0;
+}
+
 void MatrixDock::fillThresholdControls() {
     m_updatingControls = true;
     const auto& t = m_session->matrix(m_current).thresholds;
@@ -547,7 +555,9 @@ void MatrixDock::fillThresholdControls() {
         m_mode[axis]->setCurrentIndex(int(mode));
         double shown = axes[axis]->value;
         if (!axes[axis]->needsValue() && r) shown = (axis == 0 ? r->total.x.value : r->total.y.value).value_or(0.0);
-        m_value[axis]->setValue(shown);
+        const double scale = thresholdScale(axis);
+        m_value[axis]->setSuffix(scale == 100.0 ? QStringLiteral(" %") : QString());
+        m_value[axis]->setValue(shown * scale);
         // A matrix that cannot be drawn has no threshold to show ("median 0.00" was misleading).
         m_mode[axis]->setEnabled(bool(r));
         m_value[axis]->setEnabled(r && axes[axis]->needsValue());
@@ -563,7 +573,7 @@ void MatrixDock::commitThresholdControls() {
     engine::AxisThreshold* axes[2] = {&t.x, &t.y};
     for (int axis = 0; axis < 2; ++axis) {
         axes[axis]->mode = kModes[std::size_t(m_mode[axis]->currentIndex())];
-        axes[axis]->value = m_value[axis]->value();
+        axes[axis]->value = m_value[axis]->value() / thresholdScale(axis);
     }
     m_session->setThresholds(m_current, t);
 }

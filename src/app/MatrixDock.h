@@ -47,6 +47,7 @@ private:
     void refresh(engine::MatrixKind kind);
     void fillCanvas(MatrixCanvas* canvas, engine::MatrixKind kind, bool large);
     void updateTitle();
+    double thresholdScale(int axis) const;
     void fillQuadrantTable();
     void fillSmallMultiples();
     void fillThresholdControls();

@@ -1,6 +1,8 @@
 // A matrix shown large spans its own points and thresholds, whatever was shown before it: the
 // attribute matrix (shares of about 0.1) after the profitability matrix (margins in thousands)
 // once had an axis of 0–300 with every attribute in the first pixel column.
+#include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QLabel>
 #include <QTableWidget>
@@ -64,6 +66,23 @@ TEST_F(MatrixAxesTest, TheAttributeMatrixNamesItsPointsAndReadsSharesAsPercentag
     const QString text = QString::fromUtf8(f.readAll());
     for (const auto& name : m.input->labels) EXPECT_TRUE(text.contains(QString::fromStdString(name))) << name;
     EXPECT_TRUE(text.contains(QStringLiteral(" %</text>"))) << "percent ticks on the importance axis";
+    // The importance threshold is shown, and typed, in percent.
+    QDoubleSpinBox* x = nullptr;
+    for (auto* spin : dock->findChildren<QDoubleSpinBox*>())
+        if (!x) x = spin;  // the x threshold comes first
+    ASSERT_NE(x, nullptr);
+    EXPECT_EQ(x->suffix(), QStringLiteral(" %"));
+    EXPECT_NEAR(x->value(), 100.0 * *m.result->total.x.value, 0.01);
+    QComboBox* mode = nullptr;
+    for (auto* c : dock->findChildren<QComboBox*>())
+        if (!mode && c->itemText(0) == QStringLiteral("median")) mode = c;
+    ASSERT_NE(mode, nullptr);
+    mode->setCurrentIndex(3);  // custom
+    x->setValue(12.0);         // 12 %
+    QTest::qWait(20);
+    const auto& after = w.analysis()->session()->matrix(engine::MatrixKind::ImportanceSatisfaction).thresholds;
+    EXPECT_EQ(after.x.mode, engine::ThresholdMode::Custom);
+    EXPECT_NEAR(after.x.value, 0.12, 1e-9);
     // The table counts attributes, not customers, and lists each attribute with its quadrant.
     auto* table = dock->quadrantTable();
     EXPECT_EQ(table->horizontalHeaderItem(1)->text(), QStringLiteral("Attributes"));
