@@ -99,12 +99,7 @@ void printText(const engine::AnalysisSummary& s, const std::string& path) {
                 row.emplace_back(cell);
             }
         }
-        const std::string table = text::renderTable(rows, {}, 40);
-        for (std::size_t at = 0; at < table.size();) {
-            const auto end = table.find('\n', at);
-            std::printf("  %s\n", table.substr(at, end - at).c_str());
-            at = end + 1;
-        }
+        std::fputs(text::renderTable(rows, {}, 40, "  ").c_str(), stdout);
     }
     for (const auto& w : s.warnings) std::printf("warning: %s\n", text::printable(w, 1000).c_str());
     std::printf("\nPhases:");

@@ -72,12 +72,7 @@ void printOutcome(const engine::SegmentationOutcome& o) {
                 o.qualityJson.c_str());
     std::vector<std::vector<std::string>> rows{{"segment", "customers"}};
     for (const auto& s : o.segments) rows.push_back({s.label, std::to_string(s.customers)});
-    std::string table = text::renderTable(rows);
-    for (std::size_t at = 0; at < table.size();) {  // indented under the title
-        const auto end = table.find('\n', at);
-        std::printf("  %s\n", table.substr(at, end - at).c_str());
-        at = end + 1;
-    }
+    std::fputs(text::renderTable(rows, {}, text::kCellCap, "  ").c_str(), stdout);  // under the title
 }
 
 nlohmann::json toJson(const engine::SegmentationOutcome& o) {

@@ -42,7 +42,7 @@ std::size_t displayWidth(std::string_view s) {
 }
 
 std::string renderTable(const std::vector<std::vector<std::string>>& rows, const std::vector<Align>& align,
-                        std::size_t cellCap) {
+                        std::size_t cellCap, std::string_view indent) {
     std::vector<std::vector<std::string>> cells;
     std::vector<std::vector<std::size_t>> widths;
     std::vector<std::size_t> width;
@@ -59,7 +59,7 @@ std::string renderTable(const std::vector<std::vector<std::string>>& rows, const
     }
     std::string text;
     for (std::size_t r = 0; r < cells.size(); ++r) {
-        std::string line;
+        std::string line(indent);
         for (std::size_t c = 0; c < cells[r].size(); ++c) {
             const Align a = c < align.size() ? align[c] : c == 0 ? Align::Left : Align::Right;
             const std::string pad(width[c] - widths[r][c], ' ');

@@ -19,9 +19,9 @@ enum class Align { Left, Right };
 std::size_t displayWidth(std::string_view s);
 
 /// `rows` (the first is the header) as lines of columns separated by two spaces, trailing
-/// blanks removed. `align` gives each column's alignment; columns it does not cover are
-/// left-aligned for the first and right-aligned for the others.
+/// blanks removed, each line after `indent`. `align` gives each column's alignment; columns it
+/// does not cover are left-aligned for the first and right-aligned for the others.
 std::string renderTable(const std::vector<std::vector<std::string>>& rows, const std::vector<Align>& align = {},
-                        std::size_t cellCap = kCellCap);
+                        std::size_t cellCap = kCellCap, std::string_view indent = {});
 
 }  // namespace cw::text
