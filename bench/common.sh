@@ -32,4 +32,18 @@ timed() {
     rm -f "$f"
 }
 
+# timed_cpu OUTVAR_SECONDS OUTVAR_CPU_SECONDS OUTVAR_KB command… : wall seconds, CPU seconds
+# (user + system, every thread) and peak RSS (KiB) of a command
+timed_cpu() {
+    local __s=$1 __c=$2 __m=$3; shift 3
+    local f; f=$(mktemp)
+    /usr/bin/time -f "%e %U %S %M" -o "$f" "$@" >/dev/null
+    local __w __u __y __k
+    read -r __w __u __y __k <"$f"
+    rm -f "$f"
+    printf -v "$__s" '%s' "$__w"
+    printf -v "$__c" '%s' "$(awk -v u="$__u" -v y="$__y" 'BEGIN {printf "%.2f", u + y}')"
+    printf -v "$__m" '%s' "$__k"
+}
+
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }

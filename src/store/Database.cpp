@@ -311,6 +311,22 @@ BulkWriteMode::BulkWriteMode(Database& db, int cacheMiB) : m_db(db) {
     (void)m_db.exec("PRAGMA foreign_keys=OFF; PRAGMA cache_size=-" + std::to_string(cacheMiB * 1024));
 }
 
+RollbackJournalScope::RollbackJournalScope(Database& db) : m_db(db) {
+    if (m_db.inTransaction() || !m_db.handle()) return;
+    m_active = setModeWithoutWaiting("DELETE") == "delete";
+}
+
+RollbackJournalScope::~RollbackJournalScope() {
+    if (m_active && !m_db.inTransaction()) (void)setModeWithoutWaiting("WAL");
+}
+
+std::optional<std::string> RollbackJournalScope::setModeWithoutWaiting(const char* mode) {
+    sqlite3_busy_timeout(m_db.handle(), 0);
+    auto now = m_db.queryText(std::string("PRAGMA journal_mode=") + mode);
+    sqlite3_busy_timeout(m_db.handle(), busyTimeoutMs());
+    return now;
+}
+
 BulkWriteMode::~BulkWriteMode() { (void)m_db.exec("PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536"); }
 
 }  // namespace cw::store

@@ -149,6 +149,29 @@ private:
     Database& m_db;
 };
 
+/// A bulk load by the workbook's only connection runs with a rollback journal instead of the
+/// WAL: each page is written once (the WAL writes it to the log, then again into the file at
+/// the checkpoint) and pages appended past the file's old end need no journal at all, so the
+/// page cache can stay small. With any other connection open (the window, a reader, another
+/// process) the WAL stays: the switch is tried without waiting for the busy timeout. Other
+/// programs opening the workbook meanwhile wait, as for any writer, and are told it is busy
+/// after the timeout. The WAL is restored on destruction; after a crash SQLite rolls the
+/// journal back on the next open, which also sets the WAL again (applyPragmas).
+class RollbackJournalScope {
+public:
+    explicit RollbackJournalScope(Database& db);
+    ~RollbackJournalScope();
+    RollbackJournalScope(const RollbackJournalScope&) = delete;
+    RollbackJournalScope& operator=(const RollbackJournalScope&) = delete;
+    /// True when the load runs with the rollback journal.
+    bool active() const { return m_active; }
+
+private:
+    std::optional<std::string> setModeWithoutWaiting(const char* mode);
+    Database& m_db;
+    bool m_active = false;
+};
+
 /// An open write transaction (BEGIN IMMEDIATE … COMMIT), rolled back on destruction unless
 /// committed. Only begin() makes one, and it fails — the workbook is busy, read-only, or the
 /// disk refuses — instead of letting the writes that follow run one by one in autocommit mode.

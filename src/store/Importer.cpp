@@ -227,9 +227,12 @@ Result<ImportReport> importInTransaction(Workbook& wb, ImportContext& ctx, csv::
     auto& db = wb.db();
     auto& rep = *ctx.report;
     // Foreign-key checks cost a B-tree lookup per reference per row; the loaders take every
-    // reference from the workbook itself. A larger page cache for the bulk load: pages spilled
-    // before the commit would be written to the WAL twice and read back for the index build.
-    BulkWriteMode bulk(db, 256);
+    // reference from the workbook itself. The rows are appended in file order, so a page is
+    // rarely touched again once full: a small page cache spills it early, which costs less
+    // (memory, page faults, one write at the commit) than holding the whole load. With the
+    // WAL (another connection is open) a spilled page may be logged twice: a larger cache.
+    RollbackJournalScope journal(db);
+    BulkWriteMode bulk(db, journal.active() ? 2 : 16);
     auto tx = WriteTransaction::begin(db);
     if (!tx) return tx.takeError();
     if (auto prev = findPrevious(db, hash, rep.table)) {

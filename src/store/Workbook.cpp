@@ -140,7 +140,7 @@ Status checkIntegrity(Database& db) {
 }
 
 Status applyPragmas(Database& db, bool readOnly) {
-    // threads: SQLite may sort with a helper thread (CREATE INDEX after a bulk import).
+    // threads: SQLite may sort with a helper thread (large ORDER BY and GROUP BY).
     std::string sql = "PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA threads=2;";
     if (!readOnly) sql += "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
     return db.exec(sql);

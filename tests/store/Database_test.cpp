@@ -139,3 +139,44 @@ TEST(WriteDiscipline, SettingsAreWrittenInTheirOwnTransaction) {
 }
 
 }  // namespace
+
+// A bulk load by the only connection writes each page once (rollback journal); with another
+// connection open it keeps the WAL and does not wait for it. Either way the WAL is back after.
+TEST(BulkLoadJournal, TheOnlyConnectionLoadsWithARollbackJournalAndGetsTheWalBack) {
+    TempDir dir;
+    auto db = freshDb(dir);
+    {
+        RollbackJournalScope journal(db);
+        EXPECT_TRUE(journal.active());
+        EXPECT_EQ(db.queryText("PRAGMA journal_mode").value_or(""), "delete");
+        auto tx = WriteTransaction::begin(db);
+        ASSERT_TRUE(tx.ok());
+        ASSERT_TRUE(db.exec("INSERT INTO t VALUES(1)").ok());
+        ASSERT_TRUE(tx->commit().ok());
+    }
+    EXPECT_EQ(db.queryText("PRAGMA journal_mode").value_or(""), "wal");
+    EXPECT_EQ(rows(db), 1);
+}
+
+TEST(BulkLoadJournal, AnotherOpenConnectionKeepsTheWalAndIsNotWaitedFor) {
+    TempDir dir;
+    auto db = freshDb(dir);
+    auto reader = Database::open(dir.file("t.db"), Database::Mode::ReadWrite);
+    ASSERT_TRUE(reader.ok());
+    ASSERT_TRUE(reader->exec("BEGIN").ok());
+    EXPECT_EQ(rows(*reader), 0);  // holds a read snapshot
+    sqlite3_busy_timeout(db.handle(), 600000);  // a wait would hang the test
+    {
+        RollbackJournalScope journal(db);
+        EXPECT_FALSE(journal.active());
+        EXPECT_EQ(db.queryText("PRAGMA journal_mode").value_or(""), "wal");
+        auto tx = WriteTransaction::begin(db);
+        ASSERT_TRUE(tx.ok());
+        ASSERT_TRUE(db.exec("INSERT INTO t VALUES(1)").ok());
+        ASSERT_TRUE(tx->commit().ok());
+    }
+    EXPECT_EQ(rows(*reader), 0);  // its snapshot is intact
+    ASSERT_TRUE(reader->exec("COMMIT").ok());
+    EXPECT_EQ(rows(*reader), 1);
+    EXPECT_EQ(db.queryText("PRAGMA journal_mode").value_or(""), "wal");
+}
