@@ -12,6 +12,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/OpenStopwatch.h"
+
 namespace cw::app {
 
 namespace {
@@ -348,6 +350,7 @@ void MatrixCanvas::paintEvent(QPaintEvent*) {
     QPainter p(this);
     p.setFont(font());
     p.drawImage(QPointF(0, 0), m_pointsLayer);
+    if (!m_compact && m_painter.pointCount() > 0) OpenStopwatch::instance().matrixDrawn();
     if (!m_selectionLayer.isNull()) p.drawImage(QPointF(0, 0), m_selectionLayer);
     const QSizeF logical(size());
     m_painter.paintThresholds(p, logical);

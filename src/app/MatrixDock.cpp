@@ -1,7 +1,5 @@
 #include "app/MatrixDock.h"
 
-#include "app/WorkbookDocument.h"
-
 #include <QCheckBox>
 #include <QSignalBlocker>
 #include <QComboBox>
@@ -13,6 +11,8 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QFileInfo>
+#include <QProgressBar>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSplitter>
@@ -30,6 +30,7 @@
 
 #include "app/Format.h"
 #include "app/MatrixCanvas.h"
+#include "app/WorkbookDocument.h"
 
 namespace cw::app {
 namespace {
@@ -138,7 +139,21 @@ MatrixDock::MatrixDock(MatrixSession* session, const QString& objectName, QWidge
     hsplit->setStretchFactor(1, 5);
     hsplit->setStretchFactor(2, 0);
     pageLayout->addWidget(hsplit);
-    m_stack->addWidget(m_message);
+    // Page 0: why there is no matrix, or the opening under way (a busy bar under the words).
+    auto* messagePage = new QWidget;
+    auto* messageLayout = new QVBoxLayout(messagePage);
+    messageLayout->addStretch(1);
+    messageLayout->addWidget(m_message);
+    m_message->setObjectName(QStringLiteral("matrixMessage"));
+    m_opening = new QProgressBar;
+    m_opening->setObjectName(QStringLiteral("openingProgress"));
+    m_opening->setRange(0, 0);  // busy: checking a file gives no fraction
+    m_opening->setTextVisible(false);
+    m_opening->setMaximumWidth(320);
+    m_opening->hide();
+    messageLayout->addWidget(m_opening, 0, Qt::AlignHCenter);
+    messageLayout->addStretch(1);
+    m_stack->addWidget(messagePage);
     m_stack->addWidget(page);
     outer->addWidget(m_stack);
     setWidget(content);
@@ -180,7 +195,22 @@ MatrixDock::MatrixDock(MatrixSession* session, const QString& objectName, QWidge
                 if (mods & (Qt::ShiftModifier | Qt::ControlModifier)) ids.unite(m_session->selection());
                 m_session->setSelection(ids, this);
             });
-    connect(m_session, &MatrixSession::loaded, this, &MatrixDock::refreshAll);
+    connect(m_session, &MatrixSession::loaded, this, [this] {
+        m_opening->hide();
+        refreshAll();
+    });
+    // Opening a large workbook takes a moment: say so where the matrices will appear.
+    connect(m_session->document(), &WorkbookDocument::openingStarted, this, [this](const QString& path) {
+        m_message->setText(tr("<p><b>Opening %1…</b></p><p>Checking the file and reading its matrices.</p>")
+                               .arg(QFileInfo(path).fileName().toHtmlEscaped()));
+        m_opening->show();
+        m_stack->setCurrentIndex(0);
+    });
+    connect(m_session->document(), &WorkbookDocument::openFailed, this, [this] {
+        m_opening->hide();
+        if (m_session->document()->isOpen() && m_session->isLoaded()) refreshAll();
+        else m_message->setText(tr("Open a workbook to see its matrices."));
+    });
     connect(m_session, &MatrixSession::notAnalysed, this, [this](const QString& why) {
         // A workbook with nothing to analyse needs data first, not an analysis.
         const auto& summary = m_session->document()->summary();
@@ -192,6 +222,7 @@ MatrixDock::MatrixDock(MatrixSession* session, const QString& objectName, QWidge
             m_message->setText(tr("<p><b>No matrices yet.</b></p><p>%1</p><p>Run <b>Analysis › Analyze</b> (Ctrl+R) "
                                   "to compute the metrics the matrices place.</p>")
                                    .arg(why.toHtmlEscaped()));
+        m_opening->hide();
         m_stack->setCurrentIndex(0);
     });
     connect(m_session, &MatrixSession::resultChanged, this, &MatrixDock::refresh);

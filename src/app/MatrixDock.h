@@ -13,6 +13,7 @@ class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
+class QProgressBar;
 class QStackedWidget;
 class QTableWidget;
 class QTabWidget;
@@ -61,6 +62,7 @@ private:
     MatrixCanvas* m_large = nullptr;
     QLabel* m_title = nullptr;
     QLabel* m_message = nullptr;
+    QProgressBar* m_opening = nullptr;  ///< busy while a workbook opens
     QStackedWidget* m_stack = nullptr;
     QTableWidget* m_quadrants = nullptr;
     QTabWidget* m_tabs = nullptr;

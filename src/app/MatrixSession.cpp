@@ -5,6 +5,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "app/Format.h"
+#include "app/OpenStopwatch.h"
 #include "app/WorkbookDocument.h"
 #include "engine/matrix/MatrixLoader.h"
 #include "store/Database.h"
@@ -27,26 +28,29 @@ MatrixSession::Loaded loadAll(const std::string& path) {
             out.error = toQString(st.error().message);
             return out;
         }
-        for (const auto& spec : engine::matrixSpecs()) {
+        // Every breakdown field is loaded once, so switching the breakdown needs no reload; the
+        // four customer matrices share one read of the customers.
+        std::vector<engine::MatrixFilter> all;
+        for (auto f : {engine::GroupField::Segment, engine::GroupField::Channel, engine::GroupField::Region,
+                       engine::GroupField::Manager})
+            all.push_back({f, {}});
+        std::vector<MatrixKind> kinds;
+        for (const auto& spec : engine::matrixSpecs()) kinds.push_back(spec.kind);
+        auto inputs = engine::loadMatrixInputs(*wb, kinds, all);
+        for (std::size_t i = 0; i < kinds.size(); ++i) {
+            const auto& spec = engine::matrixSpec(kinds[i]);
             auto& m = out.matrices[MatrixSession::index(spec.kind)];
             auto t = engine::loadMatrixThresholds(*wb, spec);
             if (t) m.thresholds = *t;
-            // Every breakdown field is loaded once, so switching the breakdown needs no reload.
-            std::vector<engine::MatrixFilter> all;
-            const bool customers = spec.points == engine::PointKind::Customer;
-            if (customers)
-                for (auto f : {engine::GroupField::Segment, engine::GroupField::Channel, engine::GroupField::Region,
-                               engine::GroupField::Manager})
-                    all.push_back({f, {}});
-            auto input = engine::loadMatrixInput(*wb, spec.kind, std::nullopt, all);
-            if (!input)
-                m.error = toQString(input.error().message);
+            if (!inputs[i])
+                m.error = toQString(inputs[i].error().message);
             else
-                m.input = std::make_shared<const engine::MatrixInput>(std::move(*input));
+                m.input = std::make_shared<const engine::MatrixInput>(std::move(*inputs[i]));
         }
     } catch (const store::SqlError& e) {
         out.error = toQString(e.message);
     }
+    OpenStopwatch::instance().mark("matrices read");
     return out;
 }
 
@@ -69,7 +73,30 @@ private:
 }  // namespace
 
 MatrixSession::MatrixSession(WorkbookDocument* document, QObject* parent) : QObject(parent), m_document(document) {
-    connect(&m_loader, &QFutureWatcher<Loaded>::finished, this, [this] { adopt(m_loader.result()); });
+    connect(&m_loader, &QFutureWatcher<Loaded>::finished, this, [this] {
+        Loaded result = m_loader.result();
+        if (!m_prefetchPath.isEmpty()) {
+            if (m_document->isOpening() || m_document->path() != m_prefetchPath) {
+                m_prefetched = std::move(result);  // shown when the workbook has opened
+                return;
+            }
+            m_prefetchPath.clear();
+        }
+        adopt(std::move(result));
+    });
+    // Opening a large workbook checks the whole file first: read the matrices meanwhile (both
+    // take about as long), so the first matrix is drawn as soon as the workbook is open.
+    connect(document, &WorkbookDocument::openingStarted, this, &MatrixSession::prefetch);
+    connect(document, &WorkbookDocument::openFailed, this, [this] {
+        m_prefetchPath.clear();
+        m_prefetched.reset();
+    });
+}
+
+void MatrixSession::prefetch(const QString& path) {
+    m_prefetchPath = path;
+    m_prefetched.reset();
+    m_loader.setFuture(QtConcurrent::run(loadAll, toStdString(path)));
 }
 
 MatrixSession::~MatrixSession() { m_loader.waitForFinished(); }
@@ -83,6 +110,19 @@ void MatrixSession::reload() {
             m_filters.clear();
             emit viewReset();
         }
+    }
+    if (!m_prefetchPath.isEmpty()) {
+        if (m_prefetchPath == m_document->path()) {
+            if (m_prefetched) {
+                Loaded result = std::move(*m_prefetched);
+                m_prefetched.reset();
+                m_prefetchPath.clear();
+                adopt(std::move(result));
+            }  // else still reading: the watcher adopts it when done
+            return;
+        }
+        m_prefetchPath.clear();  // another workbook: the prefetch is abandoned
+        m_prefetched.reset();
     }
     m_loader.setFuture(QtConcurrent::run(loadAll, toStdString(m_document->path())));
 }
@@ -102,6 +142,7 @@ void MatrixSession::adopt(Loaded result) {
         return;
     }
     for (const auto& spec : engine::matrixSpecs()) recompute(spec.kind);
+    OpenStopwatch::instance().mark("matrices computed");
     emit loaded();
 }
 

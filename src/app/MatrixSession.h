@@ -86,6 +86,7 @@ signals:
 private:
     void adopt(Loaded result);
     void recompute(engine::MatrixKind kind);
+    void prefetch(const QString& path);
 
     WorkbookDocument* m_document;
 
@@ -97,6 +98,10 @@ public:
     QString m_path;  ///< of the workbook whose view the breakdown and filters belong to
     QSet<qint64> m_selection;
     QFutureWatcher<Loaded> m_loader;
+    /// The workbook being opened whose matrices are read while its file is checked, and what
+    /// was read when that finished first: shown once the workbook is open.
+    QString m_prefetchPath;
+    std::optional<Loaded> m_prefetched;
     bool m_loaded = false;
     QString m_error;
 };

@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/Format.h"
+#include "app/OpenStopwatch.h"
 #include "core/Log.h"
 #include "store/Workbook.h"
 
@@ -42,9 +43,11 @@ WorkbookDocument::Loaded load(const QString& path) {
         out.error = wb.error();
         return out;
     }
+    OpenStopwatch::instance().mark("file checked");
     out.workbook = std::make_shared<store::Workbook>(std::move(*wb));
     out.summary.path = path;
     readSummary(*out.workbook, out.summary);
+    OpenStopwatch::instance().mark("summary read");
     return out;
 }
 
@@ -69,7 +72,10 @@ WorkbookDocument::~WorkbookDocument() = default;
 
 void WorkbookDocument::openInBackground(const QString& path) {
     m_opening = true;
-    m_opener.setFuture(QtConcurrent::run(load, QFileInfo(path).absoluteFilePath()));
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    OpenStopwatch::instance().start(absolute);
+    m_opener.setFuture(QtConcurrent::run(load, absolute));
+    emit openingStarted(absolute);
 }
 
 Status WorkbookDocument::open(const QString& path) {
@@ -100,6 +106,7 @@ void WorkbookDocument::adopt(Loaded loaded) {
     m_seenVersion = dataVersion();
     log::get("app")->info("opened workbook {}", toStdString(loaded.path));
     emit workbookOpened(loaded.path);
+    OpenStopwatch::instance().mark("window updated");
 }
 
 void WorkbookDocument::close() {

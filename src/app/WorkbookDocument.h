@@ -68,6 +68,9 @@ public:
     };
 
 signals:
+    /// openInBackground began: the file is being checked (views may start reading it, but
+    /// must not show anything before workbookOpened).
+    void openingStarted(const QString& path);
     void workbookOpened(const QString& path);
     void openFailed(const QString& path, const cw::Error& error);
     void workbookClosed();

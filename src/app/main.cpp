@@ -8,6 +8,8 @@
 #include <QPixmap>
 #include <QTimer>
 
+#include <cstdio>
+
 #include <unistd.h>
 #include <cstdlib>
 
@@ -17,6 +19,7 @@
 #include "app/MatrixSession.h"
 #include "app/LogRelay.h"
 #include "app/MainWindow.h"
+#include "app/OpenStopwatch.h"
 #include "app/QtMessageBridge.h"
 #include "app/WorkbookDocument.h"
 #include "core/Log.h"
@@ -100,7 +103,11 @@ int main(int argc, char** argv) {
         QStringLiteral("raise"),
         QApplication::translate("main", "Bring this dock to the front once the workbook is loaded (e.g. analysisSummaryDock)."),
         QStringLiteral("dock"));
-    parser.addOptions({screenshot, wizard, importFile, matrix, by, selectQuadrant, raiseDock});
+    const QCommandLineOption openTiming(
+        QStringLiteral("open-timing"),
+        QApplication::translate("main", "Print how long the workbook took to open, up to the first matrix drawn, and quit "
+                                        "(bench/open.sh)."));
+    parser.addOptions({screenshot, wizard, importFile, matrix, by, selectQuadrant, raiseDock, openTiming});
     parser.process(app);
 
     cw::app::MainWindow window;
@@ -109,6 +116,16 @@ int main(int argc, char** argv) {
     window.show();
 
     const QStringList args = parser.positionalArguments();
+    if (parser.isSet(openTiming)) {
+        QObject::connect(&cw::app::OpenStopwatch::instance(), &cw::app::OpenStopwatch::firstMatrixDrawn, &app,
+                         [](const QString& phases, qint64 totalMs) {
+                             std::printf("first matrix drawn after %lld ms: %s\n", static_cast<long long>(totalMs),
+                                         qPrintable(phases));
+                             std::fflush(stdout);
+                             QApplication::exit(0);
+                         });
+        QTimer::singleShot(120000, &app, [] { QApplication::exit(1); });  // never drawn: say so by the exit code
+    }
     if (!args.isEmpty()) window.openWorkbook(args.constFirst());
     if (parser.isSet(wizard) || parser.isSet(importFile)) {
         const QString file = parser.value(importFile);

@@ -167,8 +167,10 @@ Result<MatrixInput> loadAttributes(store::Workbook& wb, const MatrixSpec& spec) 
     return in;
 }
 
-Result<MatrixInput> loadCustomers(store::Workbook& wb, const MatrixSpec& spec,
-                                  const bool (&need)[kGroupFieldCount]) {
+// The customer matrices' inputs, one per spec, read in one pass over the customers: the
+// join, labels and breakdown fields are the same for every matrix, only the axes differ.
+Result<std::vector<MatrixInput>> loadCustomers(store::Workbook& wb, const std::vector<const MatrixSpec*>& specs,
+                                               const bool (&need)[kGroupFieldCount]) {
     auto& db = wb.db();
     const auto summary = tableHasRows(db, "analysis_runs") ? lastRunSummary(db) : nlohmann::json(nullptr);
     if (auto e = surveyOnlyAnalysis(summary)) return *e;
@@ -179,46 +181,65 @@ Result<MatrixInput> loadCustomers(store::Workbook& wb, const MatrixSpec& spec,
         if (!s) return s.takeError();
         segmentation = *s;
     }
-    // Axis column names come from the spec, never from data; the segmentation id is bound.
+    // Axis column names come from the specs, never from data; the segmentation id is bound.
+    // Columns 0-10: the customer; then x and y of each spec in turn.
+    std::string axes;
+    for (const auto* spec : specs) axes += ", m." + spec->x.metric + ", m." + spec->y.metric;
     auto st = db.prepare(
-        "SELECT c.id, CASE WHEN coalesce(c.name, '') = '' THEN c.code ELSE c.code || ' — ' || c.name END, m." + spec.x.metric + ", m." + spec.y.metric +
-        ", m.revenue, m.margin, c.region, c.channel, "
-        "CASE WHEN ?1 IS NULL THEN c.segment ELSE s.label END, mg.id, mg.name, mg.code, c.code "
-        "FROM customers c LEFT JOIN customer_metrics m ON m.customer_id = c.id "
+        "SELECT c.id, CASE WHEN coalesce(c.name, '') = '' THEN c.code ELSE c.code || ' — ' || c.name END, "
+        "m.revenue, m.margin, c.region, c.channel, "
+        "CASE WHEN ?1 IS NULL THEN c.segment ELSE s.label END, mg.id, mg.name, mg.code, c.code" + axes +
+        " FROM customers c LEFT JOIN customer_metrics m ON m.customer_id = c.id "
         "LEFT JOIN managers mg ON mg.id = c.manager_id "
         "LEFT JOIN customer_segments cs ON cs.customer_id = c.id AND cs.segmentation_id = ?1 "
         "LEFT JOIN segments s ON s.id = cs.segment_id ORDER BY c.id");
     if (!st) return st.takeError();
     st->bind(1, segmentation);
 
-    MatrixInput in;
-    in.points = PointKind::Customer;
-    in.x = spec.x;
-    in.y = spec.y;
-    addDataNotes(summary, in);
-    Interner region(in.field(GroupField::Region)), channel(in.field(GroupField::Channel)),
-        segment(in.field(GroupField::Segment));
-    ManagerInterner manager(in.field(GroupField::Manager));
+    MatrixInput base;
+    base.points = PointKind::Customer;
+    Interner region(base.field(GroupField::Region)), channel(base.field(GroupField::Channel)),
+        segment(base.field(GroupField::Segment));
+    ManagerInterner manager(base.field(GroupField::Manager));
     auto wanted = [&need](GroupField f) { return need[static_cast<int>(f)]; };
+    std::vector<std::vector<double>> xs(specs.size()), ys(specs.size());
     while (st->step()) {
-        in.ids.push_back(st->int64(0));
-        in.labels.push_back(st->text(1));
-        in.codes.push_back(st->text(12));
-        in.xs.push_back(optDouble(*st, 2));
-        in.ys.push_back(optDouble(*st, 3));
-        in.revenue.push_back(optDouble(*st, 4));
-        in.margin.push_back(optDouble(*st, 5));
-        if (wanted(GroupField::Region)) region.add(*st, 6);
-        if (wanted(GroupField::Channel)) channel.add(*st, 7);
-        if (wanted(GroupField::Segment)) segment.add(*st, 8);
-        if (wanted(GroupField::Manager)) manager.add(*st, 9, 10, 11);
+        base.ids.push_back(st->int64(0));
+        base.labels.push_back(st->text(1));
+        base.codes.push_back(st->text(10));
+        base.revenue.push_back(optDouble(*st, 2));
+        base.margin.push_back(optDouble(*st, 3));
+        if (wanted(GroupField::Region)) region.add(*st, 4);
+        if (wanted(GroupField::Channel)) channel.add(*st, 5);
+        if (wanted(GroupField::Segment)) segment.add(*st, 6);
+        if (wanted(GroupField::Manager)) manager.add(*st, 7, 8, 9);
+        for (std::size_t i = 0; i < specs.size(); ++i) {
+            xs[i].push_back(optDouble(*st, 11 + 2 * static_cast<int>(i)));
+            ys[i].push_back(optDouble(*st, 12 + 2 * static_cast<int>(i)));
+        }
     }
     if (!st->lastError().empty()) return sqlFailure(*st, "cannot read customer metrics");
     // A field asked for but with no point at all still counts as loaded (every point: no value).
     for (int f = 0; f < kGroupFieldCount; ++f)
-        if (need[f] && in.fields[f].codes.empty() && !in.ids.empty())
-            in.fields[f].codes.assign(in.ids.size(), Category::kNone);
-    return in;
+        if (need[f] && base.fields[f].codes.empty() && !base.ids.empty())
+            base.fields[f].codes.assign(base.ids.size(), Category::kNone);
+    std::vector<MatrixInput> out;
+    out.reserve(specs.size());
+    for (std::size_t i = 0; i < specs.size(); ++i) {
+        MatrixInput in = i + 1 < specs.size() ? base : std::move(base);
+        in.x = specs[i]->x;
+        in.y = specs[i]->y;
+        in.xs = std::move(xs[i]);
+        in.ys = std::move(ys[i]);
+        addDataNotes(summary, in);  // after the axes: labels and notes depend on them
+        out.push_back(std::move(in));
+    }
+    return out;
+}
+
+void needFor(std::optional<GroupField> groupBy, const std::vector<MatrixFilter>& filters, bool (&need)[kGroupFieldCount]) {
+    if (groupBy) need[static_cast<int>(*groupBy)] = true;
+    for (const auto& f : filters) need[static_cast<int>(f.field)] = true;
 }
 
 }  // namespace
@@ -277,12 +298,40 @@ Result<MatrixInput> loadMatrixInput(store::Workbook& wb, MatrixKind kind,
             return loadAttributes(wb, spec);
         }
         bool need[kGroupFieldCount] = {};
-        if (groupBy) need[static_cast<int>(*groupBy)] = true;
-        for (const auto& f : filters) need[static_cast<int>(f.field)] = true;
-        return loadCustomers(wb, spec, need);
+        needFor(groupBy, filters, need);
+        auto inputs = loadCustomers(wb, {&spec}, need);
+        if (!inputs) return inputs.takeError();
+        return std::move(inputs->front());
     } catch (const store::SqlError& e) {
         return makeError(ErrorKind::Internal, e.message);
     }
+}
+
+std::vector<Result<MatrixInput>> loadMatrixInputs(store::Workbook& wb, const std::vector<MatrixKind>& kinds,
+                                                  const std::vector<MatrixFilter>& filters) {
+    std::vector<Result<MatrixInput>> out(kinds.size(), Result<MatrixInput>(makeError(ErrorKind::Internal, "not loaded")));
+    std::vector<const MatrixSpec*> customerSpecs;
+    std::vector<std::size_t> customerSlots;
+    for (std::size_t i = 0; i < kinds.size(); ++i) {
+        const MatrixSpec& spec = matrixSpec(kinds[i]);
+        if (spec.points == PointKind::Attribute) {
+            out[i] = loadMatrixInput(wb, kinds[i]);
+        } else {
+            customerSpecs.push_back(&spec);
+            customerSlots.push_back(i);
+        }
+    }
+    if (customerSpecs.empty()) return out;
+    try {
+        bool need[kGroupFieldCount] = {};
+        needFor(std::nullopt, filters, need);
+        auto inputs = loadCustomers(wb, customerSpecs, need);
+        for (std::size_t k = 0; k < customerSlots.size(); ++k)
+            out[customerSlots[k]] = inputs ? Result<MatrixInput>(std::move((*inputs)[k])) : Result<MatrixInput>(inputs.error());
+    } catch (const store::SqlError& e) {
+        for (auto slot : customerSlots) out[slot] = makeError(ErrorKind::Internal, e.message);
+    }
+    return out;
 }
 
 Result<std::vector<AttributeStats>> loadAttributeStats(store::Workbook& wb) {

@@ -36,6 +36,13 @@ Result<MatrixInput> loadMatrixInput(store::Workbook& wb, MatrixKind kind,
                                     std::optional<GroupField> groupBy = std::nullopt,
                                     const std::vector<MatrixFilter>& filters = {});
 
+/// The inputs of several matrices at once, in the order of `kinds`, each its own result (an
+/// attribute matrix may fail while the customer matrices load). The customer matrices share
+/// one read of the customers (what a window opening all five needs); `filters` name the
+/// breakdown fields to load (their values are ignored here).
+std::vector<Result<MatrixInput>> loadMatrixInputs(store::Workbook& wb, const std::vector<MatrixKind>& kinds,
+                                                  const std::vector<MatrixFilter>& filters);
+
 /// The JSON summary of the last finished analysis (AnalysisSummary::toJson), or none.
 Result<std::optional<std::string>> lastAnalysisSummary(store::Workbook& wb);
 

@@ -378,3 +378,54 @@ TEST(MatrixWorkbook, JsonFollowsTheContract) {
 }
 
 }  // namespace
+
+namespace {
+
+// Every matrix loaded at once (one read of the customers for the four customer matrices, as the
+// window does) equals each matrix loaded on its own: points, axes, labels, money, breakdowns.
+TEST(MatrixWorkbook, LoadingAllMatricesAtOnceEqualsLoadingEachAlone) {
+    MatrixFixture f;
+    ASSERT_TRUE(f.wb().setSetting("segmentation.active", "\"kmeans-3\"").ok());
+    std::vector<MatrixKind> kinds;
+    for (const auto& spec : matrixSpecs()) kinds.push_back(spec.kind);
+    std::vector<MatrixFilter> fields;
+    for (auto g : {GroupField::Segment, GroupField::Channel, GroupField::Region, GroupField::Manager})
+        fields.push_back({g, {}});
+    auto all = loadMatrixInputs(f.wb(), kinds, fields);
+    ASSERT_EQ(all.size(), kinds.size());
+    for (std::size_t i = 0; i < kinds.size(); ++i) {
+        const auto& spec = matrixSpec(kinds[i]);
+        SCOPED_TRACE(spec.name);
+        auto alone = spec.points == PointKind::Customer ? loadMatrixInput(f.wb(), kinds[i], std::nullopt, fields)
+                                                        : loadMatrixInput(f.wb(), kinds[i]);
+        ASSERT_EQ(all[i].ok(), alone.ok());
+        if (!alone.ok()) {
+            EXPECT_EQ(all[i].error().message, alone.error().message);
+            continue;
+        }
+        const auto &a = *all[i], &b = *alone;
+        EXPECT_EQ(a.x.metric, b.x.metric);
+        EXPECT_EQ(a.y.metric, b.y.metric);
+        EXPECT_EQ(a.x.label, b.x.label);
+        EXPECT_EQ(a.y.label, b.y.label);
+        EXPECT_EQ(a.notes, b.notes);
+        EXPECT_EQ(a.ids, b.ids);
+        EXPECT_EQ(a.labels, b.labels);
+        EXPECT_EQ(a.codes, b.codes);
+        ASSERT_EQ(a.xs.size(), b.xs.size());
+        for (std::size_t k = 0; k < a.xs.size(); ++k) {
+            EXPECT_TRUE(a.xs[k] == b.xs[k] || (std::isnan(a.xs[k]) && std::isnan(b.xs[k]))) << k;
+            EXPECT_TRUE(a.ys[k] == b.ys[k] || (std::isnan(a.ys[k]) && std::isnan(b.ys[k]))) << k;
+        }
+        EXPECT_EQ(a.revenue.size(), b.revenue.size());
+        for (int g = 0; g < kGroupFieldCount; ++g) {
+            EXPECT_EQ(a.fields[g].codes, b.fields[g].codes) << "field " << g;
+            EXPECT_EQ(a.fields[g].names, b.fields[g].names) << "field " << g;
+        }
+    }
+    // The customer matrices differ in their axes, not in their customers.
+    EXPECT_NE(all[static_cast<int>(MatrixKind::ProfitabilityPotential)]->y.metric,
+              all[static_cast<int>(MatrixKind::ProfitabilityLoyalty)]->y.metric);
+}
+
+}  // namespace
