@@ -343,10 +343,10 @@ MatrixDock* AnalysisWorkspace::newMatrixView() {
 
 void AnalysisWorkspace::exportMatrix() {
     const QString path = QFileDialog::getSaveFileName(m_window, tr("Export matrix"), QString(),
-                                                      tr("PNG image (*.png);;SVG drawing (*.svg)"));
+                                                      tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
     if (path.isEmpty()) return;
-    if (!m_matrixDock->exportCurrent(path))
-        QMessageBox::warning(m_window, tr("Export matrix"), tr("Cannot write “%1”.").arg(path));
+    if (const QString why = m_matrixDock->exportCurrent(path); !why.isEmpty())
+        QMessageBox::warning(m_window, tr("Export matrix"), tr("Cannot write “%1”: %2.").arg(path, why));
 }
 
 void AnalysisWorkspace::workbookOpened() {

@@ -5,6 +5,11 @@
 #include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QFileInfo>
+#include <QFontMetrics>
+#include <QPageSize>
+#include <QPdfWriter>
+#include <QSaveFile>
 #include <QSvgGenerator>
 #include <QToolTip>
 #include <QWheelEvent>
@@ -180,9 +185,14 @@ void MatrixCanvas::setSizeByRevenue(bool on) {
 }
 
 void MatrixCanvas::setLogScale(bool x, bool y) {
+    setScales(x ? AxisScale::Log10 : AxisScale::Linear, y ? AxisScale::Log10 : AxisScale::Linear);
+}
+
+void MatrixCanvas::setScales(AxisScale x, AxisScale y) {
     auto v = m_painter.viewport();
-    v.xScale = x ? AxisScale::Log10 : AxisScale::Linear;
-    v.yScale = y ? AxisScale::Log10 : AxisScale::Linear;
+    if (v.xScale == x && v.yScale == y) return;
+    v.xScale = x;
+    v.yScale = y;
     m_painter.setViewport(v);
     rebuildGrid();
     resetView();
@@ -638,6 +648,104 @@ void MatrixCanvas::leaveEvent(QEvent* event) {
 QImage MatrixCanvas::renderImage(const QSize& size) const {
     ScatterPainter painter = m_painter;
     return painter.render(size, ScatterPainter::PointPath::Auto);
+}
+
+namespace {
+
+// The caption band above an exported plot: title, then one line per caption line.
+struct CaptionLayout {
+    QFont titleFont, lineFont;
+    int height = 0;
+};
+
+CaptionLayout captionLayout(const QFont& base, const MatrixCanvas::ExportCaption& caption) {
+    CaptionLayout l;
+    l.titleFont = base;
+    l.titleFont.setPixelSize(22);
+    l.titleFont.setBold(true);
+    l.lineFont = base;
+    l.lineFont.setPixelSize(14);
+    l.height = 16 + QFontMetrics(l.titleFont).height() + 6 +
+               int(caption.lines.size()) * (QFontMetrics(l.lineFont).height() + 2) + 14;
+    return l;
+}
+
+void paintCaption(QPainter& p, const CaptionLayout& l, const MatrixCanvas::ExportCaption& caption, int width) {
+    p.save();
+    p.fillRect(QRect(0, 0, width, l.height), Qt::white);
+    p.setPen(QColor(20, 20, 20));
+    p.setFont(l.titleFont);
+    int y = 16;
+    const QFontMetrics tm(l.titleFont);
+    p.drawText(QRect(24, y, width - 48, tm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+               tm.elidedText(caption.title, Qt::ElideRight, width - 48));
+    y += tm.height() + 6;
+    p.setFont(l.lineFont);
+    p.setPen(QColor(70, 70, 70));
+    const QFontMetrics lm(l.lineFont);
+    for (const auto& line : caption.lines) {
+        p.drawText(QRect(24, y, width - 48, lm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                   lm.elidedText(line, Qt::ElideMiddle, width - 48));
+        y += lm.height() + 2;
+    }
+    p.restore();
+}
+
+}  // namespace
+
+QString MatrixCanvas::exportTo(const QString& path, const QSize& plotSize, const ExportCaption& caption) const {
+    const CaptionLayout layout = captionLayout(font(), caption);
+    const QSize total(plotSize.width(), plotSize.height() + layout.height);
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) return file.errorString();
+    auto paintAll = [&](QPainter& p) {
+        p.setFont(font());
+        paintCaption(p, layout, caption, total.width());
+        p.translate(0, layout.height);
+        m_painter.paint(p, QSizeF(plotSize), ScatterPainter::PointPath::Auto);
+    };
+    bool painted = false;
+    if (suffix == QLatin1String("svg")) {
+        QSvgGenerator generator;
+        generator.setOutputDevice(&file);
+        generator.setSize(total);
+        generator.setViewBox(QRect(QPoint(0, 0), total));
+        generator.setTitle(caption.title);
+        generator.setDescription(caption.lines.join(QLatin1Char('\n')));
+        QPainter p;
+        if (p.begin(&generator)) {
+            paintAll(p);
+            painted = p.end();
+        }
+    } else if (suffix == QLatin1String("pdf")) {
+        QPdfWriter pdf(&file);
+        pdf.setTitle(caption.title);
+        pdf.setCreator(QStringLiteral("Clienting Workbench"));
+        pdf.setResolution(96);  // one unit = one pixel of the PNG export
+        pdf.setPageSize(QPageSize(QSizeF(total) * 72.0 / 96.0, QPageSize::Point, QString(), QPageSize::ExactMatch));
+        pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+        QPainter p;
+        if (p.begin(&pdf)) {
+            paintAll(p);
+            painted = p.end();
+        }
+    } else {
+        QImage image(total, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        QPainter p(&image);
+        p.setRenderHint(QPainter::Antialiasing);
+        paintAll(p);
+        p.end();
+        const QByteArray format = suffix == QLatin1String("jpg") || suffix == QLatin1String("jpeg") ? "JPG" : "PNG";
+        painted = image.save(&file, format.constData());
+    }
+    if (!painted) {
+        file.cancelWriting();
+        return tr("the drawing could not be written");
+    }
+    if (!file.commit()) return file.errorString();
+    return {};
 }
 
 bool MatrixCanvas::renderSvg(const QString& path, const QSize& size) const {

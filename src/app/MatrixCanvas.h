@@ -42,6 +42,8 @@ public:
     void setColorCodes(std::vector<std::int32_t> codes, QStringList names);
     void setSizeByRevenue(bool on);
     void setLogScale(bool x, bool y);
+    /// The scale of each axis; the view is reset when either changes.
+    void setScales(AxisScale x, AxisScale y);
     /// One flag per point, empty = none.
     void setSelection(std::vector<std::uint8_t> selected);
     /// Battery thumbnail: no ticks, no dragging, zooming or selecting; a click emits activated().
@@ -70,6 +72,18 @@ public:
     QImage renderImage(const QSize& size) const;
     /// Writes an SVG (points rasterised into it above ScatterPainter::kVectorLimit).
     bool renderSvg(const QString& path, const QSize& size) const;
+
+    /// What an exported matrix says above the plot: its title and caption lines (workbook,
+    /// thresholds, counts, breakdown, date), so a picture pasted into a report explains itself.
+    struct ExportCaption {
+        QString title;
+        QStringList lines;
+    };
+    /// Writes the plot with its caption as PNG, SVG or PDF (by the file's suffix), whole or not
+    /// at all (a temporary file renamed at the end). SVG and PDF keep the points as vectors up
+    /// to ScatterPainter::kVectorLimit points and embed them as an image above. Returns an
+    /// error message, empty on success.
+    QString exportTo(const QString& path, const QSize& plotSize, const ExportCaption& caption) const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;

@@ -11,6 +11,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QDateTime>
 #include <QFileInfo>
 #include <QProgressBar>
 #include <QLineEdit>
@@ -46,6 +47,33 @@ QString axisTitle(const engine::AxisSpec& a) {
     if (a.unit.empty()) return toQString(a.label);
     // Shares are drawn as percentages (ScatterPainter::setPercentAxes).
     return QStringLiteral("%1 (%2)").arg(toQString(a.label), a.unit == "share" ? QStringLiteral("%") : toQString(a.unit));
+}
+
+// The scale a matrix axis is drawn with when the user leaves it to the window: money that most
+// customers have little of and a few have a lot (Online Retail: 90 % of the points in the first
+// pixel column of a linear axis) on a symmetric log axis, which also shows zero and losses;
+// everything else linear.
+AxisScale automaticScale(const engine::AxisSpec& axis, const std::vector<double>& values) {
+    if (axis.unit != "currency") return AxisScale::Linear;
+    std::vector<double> magnitudes;
+    magnitudes.reserve(values.size());
+    for (double v : values)
+        if (std::isfinite(v)) magnitudes.push_back(std::abs(v));
+    if (magnitudes.size() < 10) return AxisScale::Linear;
+    auto mid = magnitudes.begin() + std::ptrdiff_t(magnitudes.size() / 2);
+    std::nth_element(magnitudes.begin(), mid, magnitudes.end());
+    const double median = *mid;
+    const double largest = *std::max_element(mid, magnitudes.end());
+    return largest > 20.0 * std::max(median, 1.0) ? AxisScale::SymLog : AxisScale::Linear;
+}
+
+QString scaleName(AxisScale s) {
+    switch (s) {
+        case AxisScale::Linear: return {};
+        case AxisScale::Log10: return QObject::tr("log scale");
+        case AxisScale::SymLog: return QObject::tr("symmetric log scale");
+    }
+    return {};
 }
 
 const std::array<engine::ThresholdMode, 4> kModes = {engine::ThresholdMode::Median, engine::ThresholdMode::Mean,
@@ -275,10 +303,15 @@ QWidget* MatrixDock::buildSidePanel() {
     vform->addRow(tr("Colour by"), m_colorBy);
     m_sizeByRevenue = new QCheckBox(tr("Size by revenue"));
     vform->addRow(m_sizeByRevenue);
-    m_log[0] = new QCheckBox(tr("Log scale x"));
-    m_log[1] = new QCheckBox(tr("Log scale y"));
-    vform->addRow(m_log[0]);
-    vform->addRow(m_log[1]);
+    for (int axis = 0; axis < 2; ++axis) {
+        m_scale[axis] = new QComboBox;
+        m_scale[axis]->setObjectName(axis == 0 ? QStringLiteral("scaleX") : QStringLiteral("scaleY"));
+        m_scale[axis]->addItems({tr("automatic"), tr("linear"), tr("log"), tr("symmetric log")});
+        m_scale[axis]->setToolTip(tr("Automatic: a symmetric log scale for money most customers have little of and a "
+                                     "few a lot; linear otherwise. A log scale cannot show values ≤ 0; a symmetric "
+                                     "log scale shows them (linear between −1 and 1)."));
+        vform->addRow(axis == 0 ? tr("Scale x") : tr("Scale y"), m_scale[axis]);
+    }
     layout->addWidget(view);
     layout->addStretch(1);
 
@@ -296,11 +329,9 @@ QWidget* MatrixDock::buildSidePanel() {
     });
     connect(m_sizeByRevenue, &QCheckBox::toggled, m_large, &MatrixCanvas::setSizeByRevenue);
     for (int axis = 0; axis < 2; ++axis)
-        connect(m_log[axis], &QCheckBox::toggled, this,
-                [this] {
-                    m_large->setLogScale(m_log[0]->isChecked(), m_log[1]->isChecked());
-                    updateTitle();  // it says how many points a log scale cannot show
-                });
+        connect(m_scale[axis], &QComboBox::currentIndexChanged, this, [this] {
+            if (m_session->isLoaded()) refresh(m_current);  // the axis titles and the title say the scale
+        });
     return panel;
 }
 
@@ -356,8 +387,9 @@ void MatrixDock::updateTitle() {
         title += tr(" — %1 plotted, %2 with insufficient data").arg(formatCount(m.result->total.plotted),
                                                                    formatCount(m.result->total.insufficient));
     // A log axis cannot show values ≤ 0 (21 % of the margins of a large workbook): say how many.
-    if (m.result && m.input && (m_log[0] && (m_log[0]->isChecked() || m_log[1]->isChecked()))) {
-        const bool logX = m_log[0]->isChecked(), logY = m_log[1]->isChecked();
+    const auto [scaleX, scaleY] = scalesOf(m_current, true);
+    if (m.result && m.input && (scaleX == AxisScale::Log10 || scaleY == AxisScale::Log10)) {
+        const bool logX = scaleX == AxisScale::Log10, logY = scaleY == AxisScale::Log10;
         std::int64_t hidden = 0;
         for (std::size_t i = 0; i < m.input->size() && i < m.result->assignment.size(); ++i)
             if (m.result->assignment[i] >= 0 && ((logX && !(m.input->xs[i] > 0)) || (logY && !(m.input->ys[i] > 0))))
@@ -453,6 +485,20 @@ void MatrixDock::fillSmallMultiples() {
     }
 }
 
+std::pair<AxisScale, AxisScale> MatrixDock::scalesOf(MatrixKind kind, bool large) const {
+    const auto& m = m_session->matrix(kind);
+    AxisScale out[2] = {AxisScale::Linear, AxisScale::Linear};
+    if (!m.input || !m.result) return {out[0], out[1]};
+    for (int axis = 0; axis < 2; ++axis) {
+        // Thumbnails follow the automatic choice; the large matrix the user's, if any.
+        const int choice = large && m_scale[axis] ? m_scale[axis]->currentIndex() : 0;
+        static const AxisScale chosen[] = {AxisScale::Linear, AxisScale::Linear, AxisScale::Log10, AxisScale::SymLog};
+        out[axis] = choice > 0 ? chosen[choice]
+                               : automaticScale(axis == 0 ? m.result->x : m.result->y, axis == 0 ? m.input->xs : m.input->ys);
+    }
+    return {out[0], out[1]};
+}
+
 void MatrixDock::fillCanvas(MatrixCanvas* canvas, MatrixKind kind, bool large) {
     const auto& m = m_session->matrix(kind);
     canvas->setPoints(m.input);
@@ -469,7 +515,13 @@ void MatrixDock::fillCanvas(MatrixCanvas* canvas, MatrixKind kind, bool large) {
     canvas->setMessage({});
     const auto& r = *m.result;
     const auto& spec = engine::matrixSpec(kind);
-    canvas->setAxisTitles(axisTitle(r.x), axisTitle(r.y));
+    const auto [scaleX, scaleY] = scalesOf(kind, large);
+    canvas->setScales(scaleX, scaleY);
+    auto titled = [](const engine::AxisSpec& axis, AxisScale scale) {
+        const QString name = scaleName(scale);
+        return name.isEmpty() ? axisTitle(axis) : QStringLiteral("%1 · %2").arg(axisTitle(axis), name);
+    };
+    canvas->setAxisTitles(titled(r.x, scaleX), titled(r.y, scaleY));
     // Attributes are few and named: their names beside the points; shares read as percentages.
     QStringList labels;
     if (m.input->points == engine::PointKind::Attribute)
@@ -616,10 +668,39 @@ void MatrixDock::applySelection(QObject*) {
     updateTitle();  // it counts the selection
 }
 
-bool MatrixDock::exportCurrent(const QString& path) {
-    const QSize size(1600, 1100);
-    if (path.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive)) return m_large->renderSvg(path, size);
-    return m_large->renderImage(size).save(path);
+MatrixCanvas::ExportCaption MatrixDock::exportCaption() const {
+    const auto& spec = engine::matrixSpec(m_current);
+    const auto& m = m_session->matrix(m_current);
+    MatrixCanvas::ExportCaption c;
+    c.title = toQString(spec.title);
+    QStringList first;
+    first << tr("Workbook %1").arg(QFileInfo(m_session->document()->path()).fileName());
+    if (m.result) {
+        auto split = [](const engine::AxisSpec& axis, const engine::ResolvedThreshold& t) {
+            const bool share = axis.unit == "share";
+            const QString value = !t.value ? tr("n/a")
+                                  : share  ? QLocale().toString(*t.value * 100.0, 'f', 1) + QStringLiteral(" %")
+                                           : QLocale().toString(*t.value, 'f', 2);
+            return tr("%1 split at its %2, %3").arg(toQString(axis.label), QString::fromLatin1(engine::toString(t.mode)), value);
+        };
+        c.lines << tr("x: %1").arg(split(m.result->x, m.result->total.x));
+        c.lines << tr("y: %1").arg(split(m.result->y, m.result->total.y));
+        first << tr("%1 plotted, %2 with insufficient data")
+                     .arg(formatCount(m.result->total.plotted), formatCount(m.result->total.insufficient));
+    }
+    if (m_session->groupBy())
+        first << tr("breakdown by %1").arg(QString::fromLatin1(engine::toString(*m_session->groupBy())));
+    if (!m_filter->text().trimmed().isEmpty()) first << tr("filter %1").arg(m_filter->text().trimmed());
+    first << tr("exported %1").arg(QLocale().toString(QDateTime::currentDateTime(), QLocale::ShortFormat));
+    c.lines.prepend(first.join(QStringLiteral(" · ")));
+    if (m.input)
+        for (const auto& note : m.input->notes) c.lines << toQString(note);
+    return c;
+}
+
+QString MatrixDock::exportCurrent(const QString& path) {
+    if (!m_session->isLoaded()) return tr("there is no matrix to export");
+    return m_large->exportTo(path, QSize(1600, 1100), exportCaption());
 }
 
 }  // namespace cw::app

@@ -6,6 +6,7 @@
 
 #include <array>
 
+#include "app/MatrixCanvas.h"
 #include "app/MatrixSession.h"
 
 class QCheckBox;
@@ -40,13 +41,19 @@ public:
     bool setFilterText(const QString& text);
 
     /// Exports the large matrix; the format follows the suffix (.png or .svg).
-    bool exportCurrent(const QString& path);
+    /// Writes the large matrix with its caption (PNG, SVG or PDF by the suffix); the reason it
+    /// could not, or empty.
+    QString exportCurrent(const QString& path);
+    /// The title and caption lines an export carries.
+    MatrixCanvas::ExportCaption exportCaption() const;
 
 private:
     QWidget* buildSidePanel();
     void refreshAll();
     void refresh(engine::MatrixKind kind);
     void fillCanvas(MatrixCanvas* canvas, engine::MatrixKind kind, bool large);
+    /// The scales a matrix is drawn with: the user's choice for the large one, else automatic.
+    std::pair<AxisScale, AxisScale> scalesOf(engine::MatrixKind kind, bool large) const;
     void updateTitle();
     double thresholdScale(int axis) const;
     void fillQuadrantTable();
@@ -74,7 +81,7 @@ private:
     QLabel* m_filterError = nullptr;
     QComboBox* m_colorBy = nullptr;
     QCheckBox* m_sizeByRevenue = nullptr;
-    std::array<QCheckBox*, 2> m_log{};
+    std::array<QComboBox*, 2> m_scale{};  ///< automatic, linear, log, symmetric log
     bool m_updatingControls = false;
 };
 

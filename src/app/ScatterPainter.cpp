@@ -146,12 +146,21 @@ bool ScatterPainter::legendShown() const {
 // --- mapping ------------------------------------------------------------------------------------
 
 double ScatterPainter::toAxis(double value, AxisScale scale) {
-    if (scale == AxisScale::Linear) return value;
-    return value > 0.0 ? std::log10(value) : kNaN;
+    switch (scale) {
+        case AxisScale::Linear: return value;
+        case AxisScale::Log10: return value > 0.0 ? std::log10(value) : kNaN;
+        case AxisScale::SymLog: return std::copysign(std::log10(1.0 + std::abs(value)), value);
+    }
+    return value;
 }
 
 double ScatterPainter::fromAxis(double axisValue, AxisScale scale) {
-    return scale == AxisScale::Linear ? axisValue : std::pow(10.0, axisValue);
+    switch (scale) {
+        case AxisScale::Linear: return axisValue;
+        case AxisScale::Log10: return std::pow(10.0, axisValue);
+        case AxisScale::SymLog: return std::copysign(std::pow(10.0, std::abs(axisValue)) - 1.0, axisValue);
+    }
+    return axisValue;
 }
 
 QRectF ScatterPainter::plotRect(const QSizeF& size) const {
@@ -226,7 +235,7 @@ void ScatterPainter::rasterPoints(const T* xs, const T* ys, QImage& image, Point
     if (cx1 <= cx0 || cy1 <= cy0) return;
 
     const AxisScale xs_ = m_viewport.xScale, ys_ = m_viewport.yScale;
-    const bool logX = xs_ == AxisScale::Log10, logY = ys_ == AxisScale::Log10;
+    const bool logX = xs_ != AxisScale::Linear, logY = ys_ != AxisScale::Linear;
     const double ax0 = toAxis(m_viewport.xMin, xs_), ax1 = toAxis(m_viewport.xMax, xs_);
     const double ay0 = toAxis(m_viewport.yMin, ys_), ay1 = toAxis(m_viewport.yMax, ys_);
     const double sx = plot.width() * dpr / (ax1 - ax0);
@@ -434,9 +443,9 @@ void ScatterPainter::paintAxes(QPainter& painter, const QSizeF& size) const {
         const double step = values.size() > 1 ? values[1] - values[0] : std::abs(hi - lo);
         const bool percent = horizontal ? m_percentX : m_percentY;
         for (double t : values) {
-            const QString label = percent ? tickLabel(t * 100.0, (scale == AxisScale::Log10 ? t : step) * 100.0) +
-                                                QStringLiteral(" %")
-                                          : tickLabel(t, scale == AxisScale::Log10 ? t : step);
+            // On a log axis each tick is its own step (decades): labelled to its own precision.
+            const double own = scale == AxisScale::Linear ? step : (t != 0.0 ? t : 1.0);
+            const QString label = percent ? tickLabel(t * 100.0, own * 100.0) + QStringLiteral(" %") : tickLabel(t, own);
             painter.setPen(QPen(m_colors.frame, 0));
             if (horizontal) {
                 const double x = std::floor(xToPixel(t, size)) + 0.5;
@@ -622,6 +631,23 @@ std::vector<double> ScatterPainter::ticks(double min, double max, AxisScale scal
         }
         std::sort(out.begin(), out.end());
         return out;
+    }
+    if (scale == AxisScale::SymLog) {
+        // 0 and ±10^k (k >= 0) inside the range, every n-th decade when there are too many.
+        const double axisSpan = toAxis(max, scale) - toAxis(min, scale);
+        if (axisSpan >= 1.0) {
+            const int top = int(std::floor(std::log10(std::max({std::abs(min), std::abs(max), 1.0})) + 1e-9));
+            const int every = std::max(1, int(std::ceil(axisSpan / std::max(1, maxCount - 1))));
+            if (min <= 0.0 && max >= 0.0) out.push_back(0.0);
+            for (int k = 0; k <= top; k += every)
+                for (double sign : {-1.0, 1.0}) {
+                    const double v = sign * std::pow(10.0, k);
+                    if (v >= min - 1e-9 * std::abs(min) && v <= max + 1e-9 * std::abs(max)) out.push_back(v);
+                }
+            std::sort(out.begin(), out.end());
+            return out;
+        }
+        // Less than a decade: near zero the axis is almost linear, so are its ticks.
     }
     const double rough = (max - min) / maxCount;
     const double magnitude = std::pow(10.0, std::floor(std::log10(rough)));

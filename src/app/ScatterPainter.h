@@ -29,7 +29,10 @@ class QPalette;
 
 namespace cw::app {
 
-enum class AxisScale { Linear, Log10 };
+/// How an axis maps values. SymLog is sign(v)·log10(1 + |v|): linear near zero (|v| < 1, in the
+/// axis's units: currency for money), logarithmic beyond, and defined for negatives and zero —
+/// for skewed, signed values such as margins, which a log axis cannot show.
+enum class AxisScale { Linear, Log10, SymLog };
 
 /// Which data rectangle is shown, on which scales, with how much room around the plot area.
 struct ScatterViewport {
@@ -104,7 +107,8 @@ public:
     double yToPixel(double y, const QSizeF& size) const;
     QPointF toPixel(double x, double y, const QSizeF& size) const;
     QPointF toData(const QPointF& pixel, const QSizeF& size) const;
-    /// An axis value in the space where the axis is linear (log10 for a log axis; NaN for v <= 0).
+    /// An axis value in the space where the axis is linear (log10 for a log axis, NaN for v <= 0;
+    /// sign(v)·log10(1 + |v|) for a symmetric log axis).
     static double toAxis(double value, AxisScale scale);
     static double fromAxis(double axisValue, AxisScale scale);
 
@@ -129,7 +133,8 @@ public:
     QImage render(const QSize& size, PointPath path = PointPath::Auto, qreal dpr = 1.0) const;
 
     // --- helpers ----------------------------------------------------------------------------
-    /// Round tick values ("1, 2, 5 x 10^k" steps; decades on a log axis) inside [min, max].
+    /// Round tick values ("1, 2, 5 x 10^k" steps; decades on a log axis; 0 and ±decades on a
+    /// symmetric log axis) inside [min, max].
     static std::vector<double> ticks(double min, double max, AxisScale scale, int maxCount = 8);
     /// Short tick label: "0.25", "1,200", "15k", "2.5M".
     static QString tickLabel(double value, double step);

@@ -107,7 +107,12 @@ int main(int argc, char** argv) {
         QStringLiteral("open-timing"),
         QApplication::translate("main", "Print how long the workbook took to open, up to the first matrix drawn, and quit "
                                         "(bench/open.sh)."));
-    parser.addOptions({screenshot, wizard, importFile, matrix, by, selectQuadrant, raiseDock, openTiming});
+    const QCommandLineOption exportMatrix(
+        QStringLiteral("export-matrix"),
+        QApplication::translate("main", "Export the matrix shown (see --matrix, --by) with its caption to FILE "
+                                        "(.png, .svg or .pdf) once the workbook is loaded, and quit."),
+        QStringLiteral("file"));
+    parser.addOptions({screenshot, wizard, importFile, matrix, by, selectQuadrant, raiseDock, openTiming, exportMatrix});
     parser.process(app);
 
     cw::app::MainWindow window;
@@ -161,6 +166,23 @@ int main(int argc, char** argv) {
                 session->setSelection(session->idsOf(kind, points), nullptr);
             },
             Qt::SingleShotConnection);
+    }
+    if (parser.isSet(exportMatrix)) {
+        const QString file = parser.value(exportMatrix);
+        // After --matrix and --by have been applied (connected first, so called first).
+        QObject::connect(
+            window.analysis()->session(), &cw::app::MatrixSession::loaded, &window,
+            [&window, file] {
+                const QString why = window.analysis()->matrixDock()->exportCurrent(file);
+                if (!why.isEmpty()) std::fprintf(stderr, "cannot export the matrix to %s: %s\n", qPrintable(file), qPrintable(why));
+                QApplication::exit(why.isEmpty() ? 0 : 1);
+            },
+            Qt::SingleShotConnection);
+        QObject::connect(window.analysis()->session(), &cw::app::MatrixSession::notAnalysed, &window,
+                         [](const QString& why) {
+                             std::fprintf(stderr, "no matrix to export: %s\n", qPrintable(why));
+                             QApplication::exit(1);
+                         });
     }
     if (parser.isSet(raiseDock)) {
         const QString name = parser.value(raiseDock);

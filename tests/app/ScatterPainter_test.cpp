@@ -197,7 +197,7 @@ TEST(ScatterPainter, LogScaleMapsDecadesEvenly) {
 
 TEST(ScatterPainter, MappingRoundTrip) {
     const QSizeF s(kSize);
-    for (auto scale : {AxisScale::Linear, AxisScale::Log10}) {
+    for (auto scale : {AxisScale::Linear, AxisScale::Log10, AxisScale::SymLog}) {
         auto p = makePainter(0.5, 2000, 0.01, 7, scale, scale);
         for (double x : {0.5, 1.0, 3.3, 777.0, 2000.0})
             for (double y : {0.01, 0.2, 5.0, 7.0}) {
@@ -260,6 +260,36 @@ TEST(ScatterPainter, FullRenderHasAxesAndQuadrantTexts) {
     QImage margin = raster.copy(0, 0, 58, 300);
     EXPECT_GT(countNot(margin, qRgb(255, 255, 255)), 20);
     EXPECT_GT(countNot(vector, qRgb(255, 255, 255)), 500);
+}
+
+}  // namespace
+
+namespace {
+
+// The symmetric log axis: sign(v)·log10(1 + |v|), so zero and negatives map (a log axis cannot),
+// it is odd and monotonic, and its ticks are 0 and ±decades.
+TEST(ScatterPainter, SymmetricLogMapsZeroAndLossesAndTicksAtDecades) {
+    EXPECT_EQ(ScatterPainter::toAxis(0.0, AxisScale::SymLog), 0.0);
+    EXPECT_NEAR(ScatterPainter::toAxis(9.0, AxisScale::SymLog), 1.0, 1e-15);
+    EXPECT_NEAR(ScatterPainter::toAxis(-999.0, AxisScale::SymLog), -3.0, 1e-15);
+    double last = -1e300;
+    for (double v : {-1e6, -5000.0, -1.0, -0.5, 0.0, 0.25, 1.0, 99.0, 1e7}) {
+        const double a = ScatterPainter::toAxis(v, AxisScale::SymLog);
+        EXPECT_GT(a, last) << v;
+        last = a;
+        EXPECT_NEAR(ScatterPainter::fromAxis(a, AxisScale::SymLog), v, std::abs(v) * 1e-12 + 1e-15) << v;
+        EXPECT_DOUBLE_EQ(ScatterPainter::toAxis(-v, AxisScale::SymLog), -a) << v;
+    }
+    EXPECT_TRUE(std::isnan(ScatterPainter::toAxis(-1.0, AxisScale::Log10)));
+    const auto t = ScatterPainter::ticks(-250, 60000, AxisScale::SymLog);
+    ASSERT_FALSE(t.empty());
+    EXPECT_NE(std::find(t.begin(), t.end(), 0.0), t.end());
+    for (double v : t) {
+        EXPECT_GE(v, -250);
+        EXPECT_LE(v, 60000);
+        if (v != 0.0) EXPECT_DOUBLE_EQ(std::abs(v), std::pow(10.0, std::round(std::log10(std::abs(v))))) << v;
+    }
+    EXPECT_TRUE(std::is_sorted(t.begin(), t.end()));
 }
 
 }  // namespace

@@ -85,16 +85,50 @@ TEST_F(SelectionTest, ALogScaleSaysHowManyPointsItCannotShow) {
     for (std::size_t i = 0; i < m.input->size(); ++i)
         if (m.result->assignment[i] >= 0 && !(m.input->xs[i] > 0)) ++nonPositive;
     ASSERT_GT(nonPositive, 0) << "the demo has customers with no margin";
-    QCheckBox* logX = nullptr;
-    for (auto* c : dock->findChildren<QCheckBox*>())
-        if (c->text() == QStringLiteral("Log scale x")) logX = c;
-    ASSERT_NE(logX, nullptr);
-    logX->setChecked(true);
+    auto* scaleX = dock->findChild<QComboBox*>(QStringLiteral("scaleX"));
+    ASSERT_NE(scaleX, nullptr);
+    scaleX->setCurrentIndex(scaleX->findText(QStringLiteral("log")));
     QTest::qWait(20);
     bool said = false;
     for (auto* l : dock->findChildren<QLabel*>())
         said |= l->text().contains(QLocale().toString(qlonglong(nonPositive)) + QStringLiteral(" not shown"));
     EXPECT_TRUE(said);
+    EXPECT_EQ(dock->largeCanvas()->viewport().xScale, AxisScale::Log10);
+}
+
+// Skewed, signed money gets a symmetric log axis by default, which shows every point (zero and
+// losses included), spreads them over the width, and says which scale it is.
+TEST_F(SelectionTest, SkewedMarginsAreDrawnOnASymmetricLogAxisThatShowsEveryPoint) {
+    MainWindow w;
+    openInWindow(w);
+    auto* dock = w.analysis()->matrixDock();
+    auto* canvas = dock->largeCanvas();
+    const auto& m = w.analysis()->session()->matrix(dock->current());
+    ASSERT_EQ(m.result->x.unit, "currency");
+    EXPECT_EQ(canvas->viewport().xScale, AxisScale::SymLog) << "the demo's margins are skewed";
+    EXPECT_EQ(canvas->viewport().yScale, AxisScale::Linear) << "a 0-100 index stays linear";
+    // Every plotted point maps inside the plot, ≤ 0 included; and they spread: the middle half
+    // of the points covers far more than the one pixel column a linear axis gave them.
+    std::vector<double> xs;
+    for (std::size_t i = 0; i < m.input->size(); ++i) {
+        if (m.result->assignment[i] < 0) continue;
+        const QPointF p = canvas->toPixel(m.input->xs[i], m.input->ys[i]);
+        ASSERT_TRUE(std::isfinite(p.x()) && std::isfinite(p.y())) << "point " << i;
+        xs.push_back(p.x());
+    }
+    std::sort(xs.begin(), xs.end());
+    const double middleHalf = xs[xs.size() * 3 / 4] - xs[xs.size() / 4];
+    EXPECT_GT(middleHalf, 0.05 * canvas->width());
+    auto* scaleX = dock->findChild<QComboBox*>(QStringLiteral("scaleX"));
+    scaleX->setCurrentIndex(scaleX->findText(QStringLiteral("linear")));
+    QTest::qWait(20);
+    EXPECT_EQ(canvas->viewport().xScale, AxisScale::Linear);
+    std::vector<double> linear;
+    for (std::size_t i = 0; i < m.input->size(); ++i)
+        if (m.result->assignment[i] >= 0) linear.push_back(canvas->toPixel(m.input->xs[i], m.input->ys[i]).x());
+    std::sort(linear.begin(), linear.end());
+    EXPECT_LT(linear[linear.size() * 3 / 4] - linear[linear.size() / 4], middleHalf / 3)
+        << "on a linear axis the same points crowd together";
 }
 
 }  // namespace
