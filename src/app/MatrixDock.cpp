@@ -43,10 +43,11 @@ QString percent(const std::optional<double>& share) {
     return share ? QString::number(100.0 * *share, 'f', 1) + QStringLiteral(" %") : QStringLiteral("—");
 }
 
-QString axisTitle(const engine::AxisSpec& a) {
+QString axisTitle(const engine::AxisSpec& a, const std::string& currency) {
     if (a.unit.empty()) return toQString(a.label);
-    // Shares are drawn as percentages (ScatterPainter::setPercentAxes).
-    return QStringLiteral("%1 (%2)").arg(toQString(a.label), a.unit == "share" ? QStringLiteral("%") : toQString(a.unit));
+    // Shares are drawn as percentages (ScatterPainter::setPercentAxes); money in the workbook's currency.
+    const QString unit = a.unit == "share" ? QStringLiteral("%") : toQString(a.unit == "currency" ? currency : a.unit);
+    return QStringLiteral("%1 (%2)").arg(toQString(a.label), unit);
 }
 
 // The scale a matrix axis is drawn with when the user leaves it to the window: money that most
@@ -517,9 +518,10 @@ void MatrixDock::fillCanvas(MatrixCanvas* canvas, MatrixKind kind, bool large) {
     const auto& spec = engine::matrixSpec(kind);
     const auto [scaleX, scaleY] = scalesOf(kind, large);
     canvas->setScales(scaleX, scaleY);
-    auto titled = [](const engine::AxisSpec& axis, AxisScale scale) {
+    auto titled = [&r](const engine::AxisSpec& axis, AxisScale scale) {
         const QString name = scaleName(scale);
-        return name.isEmpty() ? axisTitle(axis) : QStringLiteral("%1 · %2").arg(axisTitle(axis), name);
+        const QString title = axisTitle(axis, r.currency);
+        return name.isEmpty() ? title : QStringLiteral("%1 · %2").arg(title, name);
     };
     canvas->setAxisTitles(titled(r.x, scaleX), titled(r.y, scaleY));
     // Attributes are few and named: their names beside the points; shares read as percentages.
@@ -676,12 +678,13 @@ MatrixCanvas::ExportCaption MatrixDock::exportCaption() const {
     QStringList first;
     first << tr("Workbook %1").arg(QFileInfo(m_session->document()->path()).fileName());
     if (m.result) {
-        auto split = [](const engine::AxisSpec& axis, const engine::ResolvedThreshold& t) {
+        auto split = [&m](const engine::AxisSpec& axis, const engine::ResolvedThreshold& t) {
             const bool share = axis.unit == "share";
             const QString value = !t.value ? tr("n/a")
                                   : share  ? QLocale().toString(*t.value * 100.0, 'f', 1) + QStringLiteral(" %")
                                            : QLocale().toString(*t.value, 'f', 2);
-            return tr("%1 split at its %2, %3").arg(toQString(axis.label), QString::fromLatin1(engine::toString(t.mode)), value);
+            return tr("%1 split at its %2, %3").arg(axisTitle(axis, m.result->currency),
+                                                    QString::fromLatin1(engine::toString(t.mode)), value);
         };
         c.lines << tr("x: %1").arg(split(m.result->x, m.result->total.x));
         c.lines << tr("y: %1").arg(split(m.result->y, m.result->total.y));

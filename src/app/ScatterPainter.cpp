@@ -440,12 +440,11 @@ void ScatterPainter::paintAxes(QPainter& painter, const QSizeF& size) const {
         const double lo = horizontal ? m_viewport.xMin : m_viewport.yMin;
         const double hi = horizontal ? m_viewport.xMax : m_viewport.yMax;
         const auto values = ticks(lo, hi, scale);
-        const double step = values.size() > 1 ? values[1] - values[0] : std::abs(hi - lo);
         const bool percent = horizontal ? m_percentX : m_percentY;
-        for (double t : values) {
-            // On a log axis each tick is its own step (decades): labelled to its own precision.
-            const double own = scale == AxisScale::Linear ? step : (t != 0.0 ? t : 1.0);
-            const QString label = percent ? tickLabel(t * 100.0, own * 100.0) + QStringLiteral(" %") : tickLabel(t, own);
+        const QStringList labels = tickLabels(values, scale, percent);
+        for (std::size_t k = 0; k < values.size(); ++k) {
+            const double t = values[k];
+            const QString& label = labels[qsizetype(k)];
             painter.setPen(QPen(m_colors.frame, 0));
             if (horizontal) {
                 const double x = std::floor(xToPixel(t, size)) + 0.5;
@@ -655,6 +654,47 @@ std::vector<double> ScatterPainter::ticks(double min, double max, AxisScale scal
     const double step = (norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 5 ? 5 : 10) * magnitude;
     for (double v = std::ceil(min / step - 1e-9) * step; v <= max + step * 1e-9; v += step)
         out.push_back(std::abs(v) < step * 1e-9 ? 0.0 : v);
+    return out;
+}
+
+QStringList ScatterPainter::tickLabels(const std::vector<double>& values, AxisScale scale, bool percent) {
+    // One style per axis: never "1,000" beside "10k". A linear axis takes its suffix from its
+    // largest tick and its decimals from its step; a log axis (decades) writes every tick of
+    // 1,000 or more with k or M and each to its own precision.
+    const QLocale locale;
+    const double factor = percent ? 100.0 : 1.0;
+    const QString unit = percent ? QStringLiteral(" %") : QString();
+    QStringList out;
+    if (values.empty()) return out;
+    auto decimalsFor = [](double step) {
+        int d = 0;
+        while (d < 6 && step > 0 && std::abs(step * std::pow(10.0, d) - std::round(step * std::pow(10.0, d))) > 1e-6) ++d;
+        return d;
+    };
+    if (scale == AxisScale::Linear || percent) {
+        double largest = 0.0;
+        for (double v : values) largest = std::max(largest, std::abs(v * factor));
+        const double step = values.size() > 1 ? std::abs(values[1] - values[0]) * factor : std::max(largest, 1.0);
+        double divisor = 1.0;
+        QString suffix;
+        if (largest >= 1e6 && step >= 1e5) {
+            divisor = 1e6;
+            suffix = QStringLiteral("M");
+        } else if (largest >= 1e4 && step >= 1e3) {
+            divisor = 1e3;
+            suffix = QStringLiteral("k");
+        }
+        const int decimals = decimalsFor(step / divisor);
+        for (double v : values)
+            out << (v == 0.0 ? QStringLiteral("0") : locale.toString(v * factor / divisor, 'f', decimals) + suffix) + unit;
+        return out;
+    }
+    for (double v : values) {
+        const double a = std::abs(v);
+        const double divisor = a >= 1e6 ? 1e6 : a >= 1e3 ? 1e3 : 1.0;
+        const QString suffix = a >= 1e6 ? QStringLiteral("M") : a >= 1e3 ? QStringLiteral("k") : QString();
+        out << locale.toString(v / divisor, 'f', decimalsFor(a / divisor)) + suffix + unit;
+    }
     return out;
 }
 

@@ -136,6 +136,9 @@ public:
     /// Round tick values ("1, 2, 5 x 10^k" steps; decades on a log axis; 0 and ±decades on a
     /// symmetric log axis) inside [min, max].
     static std::vector<double> ticks(double min, double max, AxisScale scale, int maxCount = 8);
+    /// The labels of an axis's ticks in one style ("0, 5k, 10k, 15k"; "1, 10, 100, 1k, 10k" on a
+    /// log axis; percentages with " %").
+    static QStringList tickLabels(const std::vector<double>& values, AxisScale scale, bool percent = false);
     /// Short tick label: "0.25", "1,200", "15k", "2.5M".
     static QString tickLabel(double value, double step);
     /// Distinct colours for categories, lighter on a dark background.

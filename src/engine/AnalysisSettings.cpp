@@ -53,6 +53,9 @@ Status AnalysisSettings::validate() const {
     if (anorexiaWindowMonths < 1 || 2 * anorexiaWindowMonths > 120) return bad("anorexia_window_months must be 1..60");
     if (anorexiaDrop <= 0 || anorexiaDrop >= 1) return bad("anorexia_drop must be between 0 and 1");
     if (anorexiaMinOrders < 1) return bad("anorexia_min_orders must be at least 1");
+    if (currency.size() > 16) return bad("currency '" + currency + "' is longer than 16 bytes (a symbol or code: €, GBP)");
+    for (unsigned char c : currency)
+        if (c < 0x20 || c == 0x7f) return bad("currency must be printable text (a symbol or code: €, GBP)");
     const auto& w = loyalty;
     for (double v : {w.tenure, w.repeat, w.recency, w.pAlive, w.recommend, w.repurchase})
         if (v < 0) return bad("loyalty weights must not be negative");
@@ -83,6 +86,7 @@ std::string AnalysisSettings::toJson() const {
     j["anorexia_window_months"] = anorexiaWindowMonths;
     j["anorexia_drop"] = anorexiaDrop;
     j["anorexia_min_orders"] = anorexiaMinOrders;
+    j["currency"] = currency;
     return j.dump();
 }
 
@@ -118,6 +122,8 @@ Result<AnalysisSettings> AnalysisSettings::fromJson(const std::string& text) {
         read(j, "exit_rhythm_multiple", s.exitRhythmMultiple);
         read(j, "exit_min_days", s.exitMinDays);
         read(j, "profitable_top_share", s.profitableTopShare);
+        if (auto it = j.find("currency"); it != j.end() && !it->is_null())
+            s.currency = it->is_string() ? it->get<std::string>() : it->dump();
         read(j, "anorexia_window_months", s.anorexiaWindowMonths);
         read(j, "anorexia_drop", s.anorexiaDrop);
         read(j, "anorexia_min_orders", s.anorexiaMinOrders);

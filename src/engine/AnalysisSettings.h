@@ -49,6 +49,12 @@ struct AnalysisSettings {
     double anorexiaDrop = 0.40;    ///< spend or frequency fell by more than this share
     int anorexiaMinOrders = 2;     ///< purchase days needed in the earlier window (one is no rhythm)
 
+    /// How money is labelled on axes and in tables ("€", "GBP", "US$"); empty: "currency". The
+    /// workbook's amounts are in this currency as imported: nothing is converted.
+    std::string currency;
+    /// The currency for people: the setting, or "currency" when unset.
+    std::string currencyLabel() const { return currency.empty() ? "currency" : currency; }
+
     Status validate() const;
     std::string toJson() const;
     static Result<AnalysisSettings> fromJson(const std::string& json);

@@ -293,3 +293,23 @@ TEST(ScatterPainter, SymmetricLogMapsZeroAndLossesAndTicksAtDecades) {
 }
 
 }  // namespace
+
+namespace {
+
+// One style per axis: a linear axis up to 10,000 is all in k, never "1,000" beside "10k"; a log
+// axis writes every tick of 1,000 or more with a suffix.
+TEST(ScatterPainter, TickLabelsOfAnAxisShareOneStyle) {
+    const auto linear = ScatterPainter::ticks(0, 10000, AxisScale::Linear, 6);
+    const QStringList l = ScatterPainter::tickLabels(linear, AxisScale::Linear);
+    ASSERT_EQ(l.size(), qsizetype(linear.size()));
+    for (qsizetype i = 1; i < l.size(); ++i) EXPECT_TRUE(l[i].endsWith(QLatin1Char('k'))) << l[i].toStdString();
+    EXPECT_EQ(l.front(), QStringLiteral("0"));
+    const QStringList log = ScatterPainter::tickLabels({1, 10, 100, 1000, 10000, 1e6}, AxisScale::Log10);
+    EXPECT_EQ(log, (QStringList{"1", "10", "100", "1k", "10k", "1M"}));
+    const QStringList sym = ScatterPainter::tickLabels({-1000, -1, 0, 1, 100, 10000}, AxisScale::SymLog);
+    EXPECT_EQ(sym, (QStringList{QLocale().toString(-1.0, 'f', 0) + "k", QLocale().toString(-1.0, 'f', 0), "0", "1", "100", "10k"}));
+    const QStringList pct = ScatterPainter::tickLabels({0.0, 0.05, 0.10}, AxisScale::Linear, true);
+    EXPECT_EQ(pct, (QStringList{"0 %", "5 %", "10 %"}));
+}
+
+}  // namespace

@@ -290,6 +290,25 @@ TEST(AnalyzeCliSettings, ChangedDefinitionsAreStoredAndBadOnesLeaveThemAlone) {
     EXPECT_EQ(nlohmann::json::parse(cli("settings --json").out)["window_months"].get<int>(), 6) << "a refused change stores nothing";
 }
 
+// The currency labels money axes at once (no new analysis needed); a control character is
+// refused and nothing changes.
+TEST_F(AnalyzeCli, TheCurrencySettingLabelsMoneyAxesAndBadOnesAreRefused) {
+    auto text = run("matrix profitability-loyalty -w " + shellQuote(s_wb)).out;
+    EXPECT_NE(text.find("[margin, currency]"), std::string::npos) << text;
+    ASSERT_EQ(run("settings --set currency=£ -w " + shellQuote(s_wb)).code, 0);
+    text = run("matrix profitability-loyalty -w " + shellQuote(s_wb)).out;
+    EXPECT_NE(text.find("[margin, £]"), std::string::npos) << text;
+    EXPECT_NE(text.find("[loyalty, 0-100]"), std::string::npos) << "other units stay" << text;
+    auto j = nlohmann::json::parse(run("matrix profitability-loyalty --format json -w " + shellQuote(s_wb)).out);
+    EXPECT_EQ(j["currency"], "£");
+    EXPECT_EQ(j["x"]["unit"], "currency") << "the unit's kind stays machine-readable";
+    const auto bad = run("settings --set \"currency=$(printf 'a\\001b')\" -w " + shellQuote(s_wb));
+    EXPECT_EQ(bad.code, 1) << bad.err;
+    EXPECT_NE(bad.err.find("currency must be printable text"), std::string::npos) << bad.err;
+    EXPECT_EQ(nlohmann::json::parse(run("settings --json -w " + shellQuote(s_wb)).out)["currency"], "£");
+    ASSERT_EQ(run("settings --set currency= -w " + shellQuote(s_wb)).code, 0);
+}
+
 TEST(AnalyzeCliErrors, MatricesBeforeAnalyzeSayWhatToDo) {
     TempDir dir;
     const auto wb = dir.file("w.cwb");

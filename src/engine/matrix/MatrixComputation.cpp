@@ -172,6 +172,7 @@ Result<MatrixResult> computeMatrix(const MatrixSpec& spec, const MatrixInput& in
     MatrixResult r;
     r.spec = &spec;
     r.x = input.x;
+    r.currency = input.currency;
     r.y = input.y;
     r.perGroupThresholds = options.groupBy && options.perGroupThresholds;
     const std::size_t n = input.size();

@@ -86,6 +86,7 @@ struct MatrixResult {
     /// Why points have insufficient data: no x value only, no y value only, neither.
     std::int64_t missingX = 0, missingY = 0, missingBoth = 0;
     std::vector<std::string> warnings;  ///< e.g. a filter value no point has
+    std::string currency = "currency";  ///< the label of money axes (the input's)
     double seconds = 0.0;
 };
 

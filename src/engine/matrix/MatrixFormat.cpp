@@ -178,6 +178,7 @@ std::string matrixToJson(const MatrixResult& r, const std::vector<MatrixPointRow
         j["groups"].push_back(std::move(gj));
     }
     j["warnings"] = r.warnings;
+    j["currency"] = r.currency;
     if (!points.empty()) j[points.front().attribute ? "attributes" : "points"] = pointsJson(spec, points);
     return j.dump();
 }
@@ -189,9 +190,10 @@ std::string matrixToText(const MatrixResult& r, const std::vector<MatrixPointRow
     std::ostringstream out;
     out << spec.title << " (" << spec.name << "): " << r.total.points() << ' ' << unit << ", "
         << r.total.plotted << " plotted, " << r.total.insufficient << " with insufficient data\n";
-    out << "x: " << r.x.label << " [" << r.x.metric << ", " << r.x.unit << "], threshold "
+    auto unitOf = [&r](const AxisSpec& a) { return a.unit == "currency" ? r.currency : a.unit; };
+    out << "x: " << r.x.label << " [" << r.x.metric << ", " << unitOf(r.x) << "], threshold "
         << thresholdText(r.total.x, r.perGroupThresholds) << '\n';
-    out << "y: " << r.y.label << " [" << r.y.metric << ", " << r.y.unit << "], threshold "
+    out << "y: " << r.y.label << " [" << r.y.metric << ", " << unitOf(r.y) << "], threshold "
         << thresholdText(r.total.y, r.perGroupThresholds) << "\n\n";
 
     std::vector<std::vector<std::string>> rows{

@@ -61,6 +61,8 @@ struct MatrixInput {
     std::array<Category, kGroupFieldCount> fields;
     /// What the values rest on (an assumed margin, no repeat purchases): shown with the matrix.
     std::vector<std::string> notes;
+    /// How money axes are labelled: the workbook's currency setting, or "currency".
+    std::string currency = "currency";
 
     std::size_t size() const { return xs.size(); }
     Category& field(GroupField f) { return fields[static_cast<int>(f)]; }

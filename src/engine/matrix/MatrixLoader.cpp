@@ -81,6 +81,18 @@ std::optional<std::string> stringSetting(store::Workbook& wb, const std::string&
     return std::nullopt;
 }
 
+// The currency setting of the analysis settings as it is now (a label: changing it needs no
+// new analysis), or "currency". Read here, not through AnalysisSettings: this library sits
+// below the analysis pipeline.
+std::string currencyLabel(store::Workbook& wb) {
+    const auto text = wb.setting("analysis.settings");
+    if (!text) return "currency";
+    const auto j = nlohmann::json::parse(*text, nullptr, false);
+    if (!j.is_object()) return "currency";
+    const auto it = j.find("currency");
+    return it != j.end() && it->is_string() && !it->get<std::string>().empty() ? it->get<std::string>() : "currency";
+}
+
 double optDouble(const store::Statement& st, int col) {
     return st.isNull(col) ? MatrixInput::kMissing : st.real(col);
 }
@@ -198,6 +210,7 @@ Result<std::vector<MatrixInput>> loadCustomers(store::Workbook& wb, const std::v
 
     MatrixInput base;
     base.points = PointKind::Customer;
+    base.currency = currencyLabel(wb);
     Interner region(base.field(GroupField::Region)), channel(base.field(GroupField::Channel)),
         segment(base.field(GroupField::Segment));
     ManagerInterner manager(base.field(GroupField::Manager));

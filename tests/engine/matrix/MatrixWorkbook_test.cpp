@@ -331,7 +331,7 @@ TEST(MatrixWorkbook, JsonFollowsTheContract) {
     std::set<std::string> keys;
     for (const auto& [k, v] : j.items()) keys.insert(k);
     EXPECT_EQ(keys, (std::set<std::string>{"matrix", "x", "y", "thresholds", "quadrants", "insufficient_data",
-                                           "insufficient_reasons", "groups", "warnings"}));
+                                           "insufficient_reasons", "groups", "warnings", "currency"}));
     EXPECT_EQ(j["matrix"], "profitability-loyalty");
     EXPECT_EQ(j["x"]["metric"], "margin");
     EXPECT_EQ(j["y"]["metric"], "loyalty");
