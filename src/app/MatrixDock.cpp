@@ -354,7 +354,24 @@ bool MatrixDock::setFilterText(const QString& text) {
     }
     m_filterError->hide();
     m_session->setFilters(std::move(filters));
+    showFilterWarnings();
     return true;
+}
+
+void MatrixDock::showFilterWarnings() {
+    // A value no point has ("manager=alice") empties the matrix without an error: say so under
+    // the filter, with the near matches the engine found.
+    const auto& m = m_session->matrix(m_current);
+    QStringList lines;
+    if (m.result)
+        for (const auto& w : m.result->warnings)
+            if (w.rfind("no point has ", 0) == 0) lines << toQString(w);
+    if (lines.isEmpty()) {
+        m_filterError->hide();
+        return;
+    }
+    m_filterError->setText(lines.join(QLatin1Char('\n')));
+    m_filterError->show();
 }
 
 void MatrixDock::showMatrix(MatrixKind kind) {
@@ -374,6 +391,8 @@ void MatrixDock::refresh(MatrixKind kind) {
     fillCanvas(m_thumbs[MatrixSession::index(kind)], kind, false);
     if (kind != m_current) return;
     updateTitle();
+    if (m_filterError && (m_filterError->isHidden() || m_filterError->text().startsWith(QStringLiteral("no point has"))))
+        showFilterWarnings();
     fillCanvas(m_large, kind, true);
     fillQuadrantTable();
     fillSmallMultiples();

@@ -52,6 +52,8 @@ private:
     void refreshAll();
     void refresh(engine::MatrixKind kind);
     void fillCanvas(MatrixCanvas* canvas, engine::MatrixKind kind, bool large);
+    /// Filter values that match no point, with their near matches, under the filter.
+    void showFilterWarnings();
     /// The scales a matrix is drawn with: the user's choice for the large one, else automatic.
     std::pair<AxisScale, AxisScale> scalesOf(engine::MatrixKind kind, bool large) const;
     void updateTitle();

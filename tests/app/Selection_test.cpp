@@ -158,3 +158,23 @@ TEST_F(SelectionTest, TheBreakdownOfOneWorkbookDoesNotFollowIntoTheNext) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(SelectionTest, AFilterValueThatMatchesNothingIsSaidUnderTheFilterWithItsNearMatch) {
+    MainWindow w;
+    openInWindow(w);
+    auto* dock = w.analysis()->matrixDock();
+    ASSERT_TRUE(dock->setFilterText(QStringLiteral("region=nort")));
+    QTest::qWait(20);
+    bool said = false;
+    for (auto* l : dock->findChildren<QLabel*>())
+        said |= l->isVisible() && l->text().contains(QStringLiteral("did you mean 'North'"));
+    EXPECT_TRUE(said);
+    ASSERT_TRUE(dock->setFilterText(QStringLiteral("region=North")));
+    QTest::qWait(20);
+    for (auto* l : dock->findChildren<QLabel*>())
+        EXPECT_FALSE(l->isVisible() && l->text().contains(QStringLiteral("no point has"))) << "gone once it matches";
+}
+
+}  // namespace

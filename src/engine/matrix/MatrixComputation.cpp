@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -40,6 +41,60 @@ bool isPlotted(std::int8_t a) {
     return a >= 0;
 }
 
+// Edit distance of two short texts, compared case-insensitively (ASCII): for near matches.
+std::size_t editDistance(const std::string& a, const std::string& b) {
+    auto low = [](unsigned char c) { return static_cast<char>(std::tolower(c)); };
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (low(a[i - 1]) == low(b[j - 1]) ? 0 : 1)});
+            diagonal = up;
+        }
+    }
+    return row[b.size()];
+}
+
+// "no point has region 'nort'; did you mean 'North'?": the values nearest to one that matches
+// nothing — the same but for case, containing it, or within a third of its length in edits —
+// else a few of the values there are.
+std::string noMatchWarning(GroupField field, const std::string& value, const Category& cat) {
+    std::string text = std::string("no point has ") + toString(field) + " '" + value + "'";
+    std::vector<std::pair<std::size_t, std::string>> near;
+    auto lower = [](std::string s) {
+        for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return s;
+    };
+    const std::string v = lower(value);
+    for (std::size_t c = 0; c < cat.names.size(); ++c)
+        for (const std::string* name : {&cat.names[c], cat.altNames.empty() ? nullptr : &cat.altNames[c]}) {
+            if (!name || name->empty()) continue;
+            const std::string n = lower(*name);
+            const std::size_t d = editDistance(v, n);
+            const bool contains = !v.empty() && (n.find(v) != std::string::npos || v.find(n) != std::string::npos);
+            if (d <= std::max<std::size_t>(1, v.size() / 3) || contains) near.emplace_back(contains ? 0 : d, *name);
+        }
+    std::sort(near.begin(), near.end());
+    near.erase(std::unique(near.begin(), near.end(), [](const auto& a, const auto& b) { return a.second == b.second; }),
+               near.end());
+    auto list = [](const std::vector<std::string>& names) {
+        std::string out;
+        for (std::size_t i = 0; i < names.size(); ++i) out += (i ? ", '" : "'") + names[i] + "'";
+        return out;
+    };
+    if (!near.empty()) {
+        std::vector<std::string> names;
+        for (std::size_t i = 0; i < near.size() && i < 3; ++i) names.push_back(near[i].second);
+        return text + "; did you mean " + list(names) + "?";
+    }
+    if (cat.names.empty()) return text + " (no point has any " + toString(field) + ")";
+    std::vector<std::string> some(cat.names.begin(), cat.names.begin() + std::ptrdiff_t(std::min<std::size_t>(5, cat.names.size())));
+    return text + "; the values are " + list(some) + (cat.names.size() > 5 ? ", …" : "");
+}
+
 // Marks points that fail a filter as kFilteredOut; filters on one field are OR-ed, fields AND-ed.
 void applyFilters(const MatrixInput& in, const std::vector<MatrixFilter>& filters,
                   std::vector<std::int8_t>& assignment, std::vector<std::string>& warnings) {
@@ -59,9 +114,7 @@ void applyFilters(const MatrixInput& in, const std::vector<MatrixFilter>& filter
                     found = true;
                 }
             }
-            if (!found)
-                warnings.push_back(std::string("no point has ") + toString(field) + " '" +
-                                   flt.value + "'");
+            if (!found) warnings.push_back(noMatchWarning(field, flt.value, cat));
         }
         if (!any) continue;
         for (std::size_t i = 0; i < assignment.size(); ++i) {

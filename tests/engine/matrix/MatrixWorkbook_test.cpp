@@ -429,3 +429,29 @@ TEST(MatrixWorkbook, LoadingAllMatricesAtOnceEqualsLoadingEachAlone) {
 }
 
 }  // namespace
+
+namespace {
+
+// A filter value no point has empties the matrix and says so, offering the nearest values
+// (case, a typo, part of a name; managers by name or code), or some values when none is near.
+TEST(MatrixWorkbook, AFilterValueThatMatchesNothingNamesTheNearMatches) {
+    MatrixFixture f;
+    auto warningFor = [&](GroupField field, const std::string& value) {
+        MatrixOptions o;
+        o.filters = {{field, value}};
+        const auto r = compute(f.wb(), MatrixKind::ProfitabilityLoyalty, o);
+        EXPECT_EQ(r.total.points(), 0) << value;
+        for (const auto& w : r.warnings)
+            if (w.rfind("no point has", 0) == 0) return w;
+        return std::string();
+    };
+    EXPECT_EQ(warningFor(GroupField::Region, "nort"), "no point has region 'nort'; did you mean 'North'?");
+    EXPECT_EQ(warningFor(GroupField::Region, "NORTH "), "no point has region 'NORTH '; did you mean 'North'?");
+    EXPECT_NE(warningFor(GroupField::Manager, "chen").find("did you mean 'Bo Chen'"), std::string::npos);
+    EXPECT_NE(warningFor(GroupField::Manager, "M3").find("'M03'"), std::string::npos);
+    const auto far = warningFor(GroupField::Channel, "xyzzy");
+    EXPECT_EQ(far.rfind("no point has channel 'xyzzy'; the values are '", 0), 0u) << far;
+    EXPECT_NE(far.find("'web'"), std::string::npos) << far;
+}
+
+}  // namespace
