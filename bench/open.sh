@@ -26,6 +26,8 @@ wb=$work/bench.cwb
 "$bin" analyze -q -w "$wb" >/dev/null
 "$bin" segment -w "$wb" --name bench --method kmeans --k 6 --restarts 1 --seed 0 --activate >/dev/null
 mkdir -p -m 0700 "$work/xdg"
+# Its own settings: the timed openings must not fill the user's recent workbooks.
+export XDG_CONFIG_HOME=$work/config
 export QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=$work/xdg
 
 drawn=(); whole=(); last=""

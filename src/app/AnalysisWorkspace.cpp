@@ -215,7 +215,7 @@ QMenu* AnalysisWorkspace::createMenu() {
     m_analyze = menu->addAction(tr("&Analyze"), this, &AnalysisWorkspace::analyze);
     m_analyze->setShortcut(QKeySequence(tr("Ctrl+R")));
     m_analyze->setStatusTip(tr("Compute every metric, fit the models and store the results"));
-    auto* definitions = menu->addAction(tr("&Definitions…"), this, [this] {
+    auto* definitions = m_definitions = menu->addAction(tr("&Definitions…"), this, [this] {
         auto* wb = m_document->workbook();
         if (!wb) return;
         auto current = engine::AnalysisSettings::load(*wb);
@@ -258,8 +258,25 @@ QMenu* AnalysisWorkspace::createMenu() {
     pin->setShortcut(QKeySequence(tr("Ctrl+Shift+P")));
     auto* clear = menu->addAction(tr("Clear &selection"), this, [this] { m_session->setSelection({}, nullptr); });
     clear->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_selectionActions = {save, pin, clear};
     m_analyze->setEnabled(m_document->isOpen());
+    for (auto signal : {&MatrixSession::loaded, &MatrixSession::viewReset})
+        connect(m_session, signal, this, &AnalysisWorkspace::updateActions);
+    connect(m_session, &MatrixSession::notAnalysed, this, &AnalysisWorkspace::updateActions);
+    connect(m_session, &MatrixSession::selectionChanged, this, &AnalysisWorkspace::updateActions);
+    connect(m_document, &WorkbookDocument::workbookOpened, this, &AnalysisWorkspace::updateActions);
+    connect(m_document, &WorkbookDocument::workbookClosed, this, &AnalysisWorkspace::updateActions);
+    updateActions();
     return menu;
+}
+
+void AnalysisWorkspace::updateActions() {
+    const bool open = m_document->isOpen();
+    const bool matrices = open && m_session->isLoaded();
+    if (m_definitions) m_definitions->setEnabled(open);
+    if (m_newView) m_newView->setEnabled(matrices);
+    if (m_export) m_export->setEnabled(matrices);
+    for (auto* a : m_selectionActions) a->setEnabled(matrices && !m_session->selection().isEmpty());
 }
 
 bool AnalysisWorkspace::isBusy() const {

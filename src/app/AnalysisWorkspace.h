@@ -82,6 +82,10 @@ private:
     QAction* m_analyze = nullptr;
     QAction* m_newView = nullptr;
     QAction* m_export = nullptr;
+    QAction* m_definitions = nullptr;
+    QList<QAction*> m_selectionActions;  ///< save as segment, pin, clear: need a selection
+    /// Enables what can act now: nothing acts on no workbook, no matrix or no selection.
+    void updateActions();
     QProgressBar* m_progress = nullptr;
     QToolButton* m_cancel = nullptr;
     bool m_rerun = false;

@@ -8,10 +8,13 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QScreen>
 #include <QScrollArea>
 #include <QStatusBar>
@@ -19,6 +22,7 @@
 #include <QTimer>
 #include <QUndoStack>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include "app/AnalysisSummaryDock.h"
 #include "app/DataQualityDock.h"
@@ -37,6 +41,9 @@
 #include "app/SettingValue.h"
 #include "app/WelcomePage.h"
 #include "app/WorkbookDocument.h"
+#include "engine/Analysis.h"
+#include "engine/DemoGenerator.h"
+#include "store/Workbook.h"
 
 namespace cw::app {
 namespace {
@@ -58,10 +65,16 @@ MainWindow::MainWindow(QWidget* parent)
     createDocks();
     createMenus();
 
-    m_welcome = new WelcomePage(m_actions.newWorkbook, m_actions.open, m_recent);
+    m_welcome = new WelcomePage({m_actions.openDemo, m_actions.importIntoNew, m_actions.newWorkbook, m_actions.open},
+                                m_recent);
+    // The welcome page takes the matrices' place (the largest area) while no workbook is open.
+    m_analysis->matrixDock()->setWelcome(m_welcome);
     m_overview = new OverviewPage;
+    m_noWorkbook = new QLabel(tr("No workbook open."));
+    m_noWorkbook->setAlignment(Qt::AlignCenter);
+    m_noWorkbook->setForegroundRole(QPalette::PlaceholderText);
     m_stack = new QStackedWidget;
-    m_stack->addWidget(m_welcome);
+    m_stack->addWidget(m_noWorkbook);
     m_stack->addWidget(m_overview);
     m_reloadBar = new ReloadBar;
     m_reloadBar->hide();
@@ -134,6 +147,9 @@ void MainWindow::createActions() {
     m_actions.open = make(tr("&Open…"), QKeySequence::Open, tr("Open a workbook file"));
     m_actions.import = make(tr("&Import data…"), QKeySequence(tr("Ctrl+I")),
                             tr("Import a CSV file into the open workbook"));
+    m_actions.importIntoNew = make(tr("&Import data…"), {}, tr("Create a workbook and import a CSV file into it"));
+    m_actions.openDemo = make(tr("Open the &demo workbook"), {},
+                              tr("A generated company of 2,000 customers, analysed: to explore the matrices first"));
     m_actions.close = make(tr("&Close"), QKeySequence::Close, tr("Close the workbook"));
     m_actions.quit = make(tr("&Quit"), QKeySequence::Quit, tr("Quit Clienting Workbench"));
     m_actions.resetLayout = make(tr("&Reset layout"), {}, tr("Put every panel back in place"));
@@ -147,6 +163,11 @@ void MainWindow::createActions() {
     connect(m_actions.newWorkbook, &QAction::triggered, this, &MainWindow::newWorkbook);
     connect(m_actions.open, &QAction::triggered, this, &MainWindow::openWorkbookDialog);
     connect(m_actions.import, &QAction::triggered, this, [this] { showImportWizard(); });
+    connect(m_actions.importIntoNew, &QAction::triggered, this, [this] {
+        newWorkbook();
+        if (m_document->isOpen()) showImportWizard();
+    });
+    connect(m_actions.openDemo, &QAction::triggered, this, &MainWindow::openDemo);
     connect(m_actions.close, &QAction::triggered, this, [this] {
         if (m_restoreLayouts && m_document->isOpen()) m_layout->saveFor(m_document->path());
         m_document->close();
@@ -164,6 +185,7 @@ void MainWindow::createMenus() {
     file->addMenu(m_recent->createMenu(tr("Open &Recent"), this));
     file->addSeparator();
     file->addAction(m_actions.import);
+    file->addAction(m_actions.openDemo);
     file->addSeparator();
     file->addAction(m_actions.close);
     file->addAction(m_actions.quit);
@@ -245,6 +267,48 @@ void MainWindow::newWorkbook() {
     if (!st) showError(tr("Cannot create “%1”.").arg(QFileInfo(path).fileName()), st.error());
 }
 
+void MainWindow::openDemo() {
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    const QString path = QDir(folder).filePath(QStringLiteral("demo.cwb"));
+    if (QFileInfo::exists(path)) {
+        openWorkbook(path);
+        return;
+    }
+    QDir().mkpath(folder);
+    auto* progress = new QProgressDialog(tr("Making the demo workbook: 2,000 customers over three years, their "
+                                            "purchases, survey answers and notes, then analysing them…"),
+                                         QString(), 0, 0, this);
+    progress->setWindowTitle(tr("Demo workbook"));
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(0);
+    progress->show();
+    auto* watcher = new QFutureWatcher<Status>(this);
+    connect(watcher, &QFutureWatcher<Status>::finished, this, [this, watcher, progress, path] {
+        const Status st = watcher->result();
+        watcher->deleteLater();
+        progress->deleteLater();
+        if (!st) {
+            QFile::remove(path);  // never leave half a demo to be opened next time
+            showError(tr("Cannot make the demo workbook."), st.error());
+            return;
+        }
+        openWorkbook(path);
+    });
+    // Made under another name and renamed when complete: a crash leaves no half demo behind.
+    watcher->setFuture(QtConcurrent::run([path]() -> Status {
+        const QString partial = path + QStringLiteral(".making");
+        QFile::remove(partial);
+        {
+            auto wb = store::Workbook::create(toStdString(partial));
+            if (!wb) return wb.takeError();
+            if (auto demo = engine::generateDemo(*wb, engine::DemoOptions{}); !demo) return demo.takeError();
+            if (auto analysis = engine::runAnalysis(*wb); !analysis) return analysis.takeError();
+        }
+        if (!QFile::rename(partial, path)) return makeError(ErrorKind::Internal, "cannot move the demo workbook into place", "check the free space and the rights of " + toStdString(QFileInfo(path).absolutePath()));
+        return {};
+    }));
+}
+
 ImportWizard* MainWindow::showImportWizard(const QString& file) {
     if (!m_document->isOpen()) return nullptr;
     if (m_wizard) {
@@ -294,7 +358,7 @@ void MainWindow::updateWindow() {
     const bool open = m_document->isOpen();
     m_actions.import->setEnabled(open);
     m_actions.close->setEnabled(open);
-    m_stack->setCurrentWidget(open ? static_cast<QWidget*>(m_overview) : m_welcome);
+    m_stack->setCurrentWidget(open ? static_cast<QWidget*>(m_overview) : m_noWorkbook);
     if (!open) {
         setWindowTitle(tr("Clienting Workbench"));
         m_statusPath->setText(tr("No workbook open"));

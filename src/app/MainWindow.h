@@ -68,6 +68,9 @@ private:
     void createMenus();
     void createDocks();
     void newWorkbook();
+    /// Opens the demo workbook kept with the application's data, making it first (on a worker,
+    /// with a progress dialog) when it does not exist yet.
+    void openDemo();
     void openWorkbookDialog();
     void about();
     void updateWindow();
@@ -82,6 +85,7 @@ private:
     ReloadBar* m_reloadBar = nullptr;
     QTimer* m_changeWatch = nullptr;
     WelcomePage* m_welcome = nullptr;
+    QLabel* m_noWorkbook = nullptr;
     OverviewPage* m_overview = nullptr;
     DataSourcesDock* m_dataSources = nullptr;
     DataQualityDock* m_dataQuality = nullptr;
@@ -96,6 +100,8 @@ private:
         QAction* newWorkbook = nullptr;
         QAction* open = nullptr;
         QAction* import = nullptr;
+        QAction* importIntoNew = nullptr;  ///< the welcome page's: a new workbook, then the wizard
+        QAction* openDemo = nullptr;
         QAction* close = nullptr;
         QAction* quit = nullptr;
         QAction* resetLayout = nullptr;

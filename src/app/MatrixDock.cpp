@@ -239,6 +239,12 @@ MatrixDock::MatrixDock(MatrixSession* session, const QString& objectName, QWidge
         m_opening->hide();
         if (m_session->document()->isOpen() && m_session->isLoaded()) refreshAll();
         else m_message->setText(tr("Open a workbook to see its matrices."));
+        showWelcomeIfIdle();
+    });
+    connect(m_session->document(), &WorkbookDocument::workbookClosed, this, [this] {
+        m_message->setText(tr("Open a workbook to see its matrices."));
+        m_stack->setCurrentIndex(0);
+        showWelcomeIfIdle();
     });
     connect(m_session, &MatrixSession::notAnalysed, this, [this](const QString& why) {
         // A workbook with nothing to analyse needs data first, not an analysis.
@@ -718,6 +724,17 @@ MatrixCanvas::ExportCaption MatrixDock::exportCaption() const {
     if (m.input)
         for (const auto& note : m.input->notes) c.lines << toQString(note);
     return c;
+}
+
+void MatrixDock::setWelcome(QWidget* welcome) {
+    m_welcome = welcome;
+    m_stack->addWidget(welcome);
+    showWelcomeIfIdle();
+}
+
+void MatrixDock::showWelcomeIfIdle() {
+    const auto* document = m_session->document();
+    if (m_welcome && !document->isOpen() && !document->isOpening()) m_stack->setCurrentWidget(m_welcome);
 }
 
 QString MatrixDock::exportCurrent(const QString& path) {

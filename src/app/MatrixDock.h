@@ -44,6 +44,9 @@ public:
     /// Writes the large matrix with its caption (PNG, SVG or PDF by the suffix); the reason it
     /// could not, or empty.
     QString exportCurrent(const QString& path);
+    /// The page shown in place of the matrices while no workbook is open (the welcome page:
+    /// where the user looks first, and the largest area of the window).
+    void setWelcome(QWidget* welcome);
     /// The title and caption lines an export carries.
     MatrixCanvas::ExportCaption exportCaption() const;
 
@@ -72,6 +75,8 @@ private:
     QLabel* m_title = nullptr;
     QLabel* m_message = nullptr;
     QProgressBar* m_opening = nullptr;  ///< busy while a workbook opens
+    QWidget* m_welcome = nullptr;
+    void showWelcomeIfIdle();
     QStackedWidget* m_stack = nullptr;
     QTableWidget* m_quadrants = nullptr;
     QTabWidget* m_tabs = nullptr;

@@ -24,8 +24,7 @@ QToolButton* bigButton(QAction* action) {
 
 }  // namespace
 
-WelcomePage::WelcomePage(QAction* newAction, QAction* openAction, RecentFiles* recent,
-                         QWidget* parent)
+WelcomePage::WelcomePage(const QList<QAction*>& actions, RecentFiles* recent, QWidget* parent)
     : QWidget(parent), m_recent(recent), m_recentList(new QListWidget) {
     setObjectName(QStringLiteral("WelcomePage"));
     auto* title = new QLabel(tr("Clienting Workbench"));
@@ -41,8 +40,7 @@ WelcomePage::WelcomePage(QAction* newAction, QAction* openAction, RecentFiles* r
     tagline->setForegroundRole(QPalette::PlaceholderText);
 
     auto* buttons = new QHBoxLayout;
-    buttons->addWidget(bigButton(newAction));
-    buttons->addWidget(bigButton(openAction));
+    for (auto* action : actions) buttons->addWidget(bigButton(action));
     buttons->addStretch();
 
     auto* recentTitle = new QLabel(tr("<b>Recent workbooks</b>"));

@@ -1,6 +1,7 @@
 #pragma once
 // The central page when no workbook is open: what the program is for, the first actions
-// (new, open, recent workbooks).
+// (open the demo, import data, new, open, recent workbooks).
+#include <QList>
 #include <QWidget>
 
 class QAction;
@@ -14,8 +15,8 @@ class WelcomePage : public QWidget {
     Q_OBJECT
 
 public:
-    WelcomePage(QAction* newAction, QAction* openAction, RecentFiles* recent,
-                QWidget* parent = nullptr);
+    /// `actions` become the page's big buttons, in their order.
+    WelcomePage(const QList<QAction*>& actions, RecentFiles* recent, QWidget* parent = nullptr);
 
 private:
     void fillRecent();
