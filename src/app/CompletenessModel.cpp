@@ -32,9 +32,9 @@ QVariant CompletenessModel::data(const QModelIndex& index, int role) const {
             case FieldColumn:
                 return toQString(c.column);
             case FilledColumn:
-                return tr("%1 of %2").arg(formatCount(c.filled), formatCount(c.total));
-            case ShareColumn:
-                return formatShare(c.share());
+                return c.total > 0 ? tr("%1 of %2").arg(formatCount(c.filled), formatCount(c.total)) : tr("no rows");
+            case ShareColumn:  // "0 of 0" is not "100 %" complete: there is nothing to measure
+                return c.total > 0 ? formatShare(c.share()) : QStringLiteral("—");
         }
     }
     if (role == Qt::TextAlignmentRole && index.column() == FilledColumn)

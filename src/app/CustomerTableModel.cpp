@@ -25,14 +25,14 @@ constexpr MetricFormat kMetricFormats[kCustomerMetricCount] = {
     {QT_TRANSLATE_NOOP("CustomerTableModel", "Recommend"), 1},
     {QT_TRANSLATE_NOOP("CustomerTableModel", "Orders"), 0},
     {QT_TRANSLATE_NOOP("CustomerTableModel", "Recency (days)"), 0},
-    {QT_TRANSLATE_NOOP("CustomerTableModel", "P(alive)"), 2},
+    {QT_TRANSLATE_NOOP("CustomerTableModel", "Still buying (%)"), 0},
     {QT_TRANSLATE_NOOP("CustomerTableModel", "CLV"), 0},
 };
 
 constexpr const char* kFlagTitles[kCustomerFlagCount] = {
     QT_TRANSLATE_NOOP("CustomerTableModel", "Exited"),
     QT_TRANSLATE_NOOP("CustomerTableModel", "Profitable exit"),
-    QT_TRANSLATE_NOOP("CustomerTableModel", "Anorexic"),
+    QT_TRANSLATE_NOOP("CustomerTableModel", "Buying less"),
 };
 
 const QString& textOf(const CustomerRecord& r, int column) {
@@ -105,7 +105,9 @@ QString CustomerTableModel::displayText(const CustomerRecord& r, int column) con
     if (isMetric(column)) {
         const double v = metricAt(r, column);
         if (std::isnan(v)) return kNoData;
-        return QLocale().toString(v, 'f', kMetricFormats[column - FirstMetricColumn].decimals);
+        // The probability of still buying reads as a percentage, as every rate in the window.
+        const bool probability = column - FirstMetricColumn == static_cast<int>(CustomerMetric::PAlive);
+        return QLocale().toString(probability ? 100.0 * v : v, 'f', kMetricFormats[column - FirstMetricColumn].decimals);
     }
     const auto f = flagAt(r, column);
     return f < 0 ? kNoData : f ? kCheck : QString();

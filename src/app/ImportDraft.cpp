@@ -135,6 +135,9 @@ Result<store::ImportOptions> ImportDraft::toOptions(const std::string& scratchDi
         o.scale = scale;
         o.naValue = naValue;
     }
+    for (const auto& spec : valueMaps)
+        if (auto st = store::addValueMap(spec, o.valueMaps); !st) return st.takeError();
+    o.naTexts = naTexts;
     if (!hasColumns()) return o;
     o.attributes = attributes();
     o.keepUnmapped = m_keepUnmapped;

@@ -28,6 +28,10 @@ public:
     std::pair<double, double> scale{0.0, 10.0};
     std::optional<double> naValue;
 
+    // Any table: how cells are read (as --value-map and --na-value on the command line)
+    std::vector<std::string> valueMaps;  ///< one "FIELD:TEXT=VALUE,…" each
+    std::vector<std::string> naTexts;    ///< cell texts that mean "no value"
+
     /// Whether the table keeps unmapped columns as custom fields (customers, surveys).
     bool tableKeepsCustomFields() const;
     std::string profileName() const;

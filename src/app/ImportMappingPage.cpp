@@ -14,6 +14,7 @@
 #include "app/ImportPreviewModel.h"
 #include "app/MappingHeaderView.h"
 #include "app/SurveyOptionsBox.h"
+#include "app/ValueMapBox.h"
 #include "store/MappingProfile.h"
 
 namespace cw::app {
@@ -30,6 +31,7 @@ ImportMappingPage::ImportMappingPage(ImportDraft* draft, QString scratchDir, QWi
       m_header(new MappingHeaderView(ImportPreviewModel::FileColumnRole,
                                      ImportPreviewModel::ChoiceRole)),
       m_survey(new SurveyOptionsBox),
+      m_values(new ValueMapBox),
       m_messageIcon(new QLabel),
       m_message(new QLabel),
       m_debounce(new QTimer(this)),
@@ -76,6 +78,7 @@ ImportMappingPage::ImportMappingPage(ImportDraft* draft, QString scratchDir, QWi
     layout->addWidget(m_dialect);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_survey);
+    layout->addWidget(m_values);
     layout->addLayout(messageRow);
 
     connect(m_profileCombo, &QComboBox::activated, this, &ImportMappingPage::profileChosen);
@@ -85,6 +88,11 @@ ImportMappingPage::ImportMappingPage(ImportDraft* draft, QString scratchDir, QWi
     connect(m_survey, &SurveyOptionsBox::settingsChanged, this, [this] {
         m_draft->scale = m_survey->scale();
         m_draft->naValue = m_survey->naValue();
+        requestPreview();
+    });
+    connect(m_values, &ValueMapBox::changed, this, [this] {
+        m_draft->valueMaps = m_values->valueMaps();
+        m_draft->naTexts = m_values->naTexts();
         requestPreview();
     });
     connect(m_debounce, &QTimer::timeout, this, &ImportMappingPage::runPreview);
@@ -98,6 +106,7 @@ void ImportMappingPage::initializePage() {
     m_survey->setVisible(m_draft->table == store::TargetTable::Survey);
     m_survey->setScale(m_draft->scale);
     m_survey->setNaValue(m_draft->naValue);
+    m_values->setValues(m_draft->valueMaps, m_draft->naTexts);
     if (!m_draft->hasColumns()) m_model->clear();
     requestPreview();
 }
@@ -174,8 +183,12 @@ void ImportMappingPage::runPreview() {
     auto options = m_draft->toOptions(toStdString(m_scratchDir));
     if (!options) {
         showMessage(toQString(options.error().describe()), true);
+        // A value map that cannot be read is said where it is typed, too.
+        m_values->setError(options.error().message.find("value map") != std::string::npos
+                               ? toQString(options.error().message) : QString());
         return;
     }
+    m_values->setError({});
     m_job->start(*options, m_suggestProfile);
 }
 

@@ -16,6 +16,7 @@ class ImportDraft;
 class ImportPreviewModel;
 class MappingHeaderView;
 class SurveyOptionsBox;
+class ValueMapBox;
 
 class ImportMappingPage : public QWizardPage {
     Q_OBJECT
@@ -31,6 +32,7 @@ public:
     QComboBox* profileCombo() const { return m_profileCombo; }
     ImportPreviewModel* previewModel() const { return m_model; }
     MappingHeaderView* mappingHeader() const { return m_header; }
+    ValueMapBox* valueMapBox() const { return m_values; }
     QString message() const;
 
 private:
@@ -55,6 +57,7 @@ private:
     ImportPreviewModel* m_model;
     MappingHeaderView* m_header;
     SurveyOptionsBox* m_survey;
+    ValueMapBox* m_values;
     QLabel* m_messageIcon;
     QLabel* m_message;
     QTimer* m_debounce;

@@ -490,6 +490,8 @@ void MatrixDock::fillSmallMultiples() {
         canvas->setCompact(true);
         canvas->setMinimumSize(170, 110);
         canvas->setPoints(m.input);
+        const auto [scaleX, scaleY] = scalesOf(m_current, true);  // the panels read like the large matrix
+        canvas->setScales(scaleX, scaleY);
         canvas->setThresholds(m.result->total.x.value.value_or(kNaN), m.result->total.y.value.value_or(kNaN));
         canvas->setColorCodes(std::move(colour), names);
         // Named counts: "true friends 1,200 · butterflies 300 · …", under the group and its size.

@@ -30,24 +30,6 @@ struct ImportArgs {
 
 Error usage(std::string msg, std::string hint = {}) { return makeError(ErrorKind::Usage, std::move(msg), std::move(hint)); }
 
-std::vector<std::string> splitCsvList(const std::string& s) {
-    // Comma-separated, with "double quotes" around items that contain commas.
-    std::vector<std::string> out;
-    std::string cur;
-    bool q = false;
-    for (char c : s) {
-        if (c == '"') q = !q;
-        else if (c == ',' && !q) { out.push_back(cur); cur.clear(); }
-        else cur += c;
-    }
-    out.push_back(cur);
-    for (auto& x : out) {
-        auto b = x.find_first_not_of(' '), e = x.find_last_not_of(' ');
-        x = b == std::string::npos ? "" : x.substr(b, e - b + 1);
-    }
-    return out;
-}
-
 std::optional<std::pair<double, double>> parseScale(const std::string& s) {
     auto dash = s.find('-', 1);
     if (dash == std::string::npos) return std::nullopt;
@@ -70,17 +52,9 @@ Status buildOptions(ImportArgs& a) {
         if (eq == std::string::npos || eq == 0) return usage("--map needs FIELD=COLUMN, got \"" + m + "\"");
         o.map[m.substr(0, eq)] = m.substr(eq + 1);
     }
-    for (const auto& vm : a.valueMaps) {  // field:Text=1,"Other text"=0  or  channel:1=Horeca,2=Retail
-        auto colon = vm.find(':');
-        if (colon == std::string::npos) return usage("--value-map needs FIELD:TEXT=VALUE,…, got \"" + vm + "\"");
-        auto& m = o.valueMaps[vm.substr(0, colon)];
-        for (const auto& item : splitCsvList(vm.substr(colon + 1))) {
-            auto eq = item.rfind('=');
-            if (eq == std::string::npos || eq == 0) return usage("--value-map item \"" + item + "\" needs TEXT=VALUE");
-            m[item.substr(0, eq)] = item.substr(eq + 1);
-        }
-    }
-    if (!a.attributes.empty()) o.attributes = splitCsvList(a.attributes);
+    for (const auto& vm : a.valueMaps)  // field:Text=1,"Other text"=0  or  channel:1=Horeca,2=Retail
+        if (auto st = store::addValueMap(vm, o.valueMaps); !st) return st.takeError();
+    if (!a.attributes.empty()) o.attributes = store::splitList(a.attributes);
     if (!a.scale.empty() && !(o.scale = parseScale(a.scale))) return usage("--scale needs LOW-HIGH, e.g. 0-5");
     if (!a.overallScale.empty() && !(o.overallScale = parseScale(a.overallScale)))
         return usage("--overall-scale needs LOW-HIGH, e.g. 1-10");

@@ -398,4 +398,43 @@ Status writeRejectsCsv(Workbook& wb, std::int64_t importId, const std::string& p
     return file->commit();
 }
 
+std::vector<std::string> splitList(const std::string& text) {
+    std::vector<std::string> out;
+    std::string cur;
+    bool quoted = false;
+    for (char c : text) {
+        if (c == '"') quoted = !quoted;
+        else if (c == ',' && !quoted) {
+            out.push_back(cur);
+            cur.clear();
+        } else cur += c;
+    }
+    out.push_back(cur);
+    for (auto& x : out) {
+        const auto b = x.find_first_not_of(" \t"), e = x.find_last_not_of(" \t");
+        x = b == std::string::npos ? "" : x.substr(b, e - b + 1);
+    }
+    return out;
+}
+
+Status addValueMap(const std::string& spec, std::map<std::string, std::map<std::string, std::string>>& into) {
+    const auto colon = spec.find(':');
+    auto field = colon == std::string::npos ? std::string() : spec.substr(0, colon);
+    field = splitList(field).front();  // trimmed
+    if (field.empty())
+        return makeError(ErrorKind::Usage, "a value map needs FIELD:TEXT=VALUE,…, not \"" + spec + "\"",
+                         "e.g. overall:Satisfied=1,\"Neutral or Dissatisfied\"=0 or channel:1=Horeca,2=Retail");
+    std::map<std::string, std::string> items;
+    for (const auto& item : splitList(spec.substr(colon + 1))) {
+        const auto eq = item.rfind('=');
+        if (eq == std::string::npos || eq == 0)
+            return makeError(ErrorKind::Usage, "value map item \"" + item + "\" of " + field + " needs TEXT=VALUE",
+                             "e.g. " + field + ":Satisfied=1,\"Neutral or Dissatisfied\"=0");
+        items[splitList(item.substr(0, eq)).front()] = splitList(item.substr(eq + 1)).front();
+    }
+    auto& m = into[field];
+    for (auto& [k, v] : items) m[k] = v;
+    return {};
+}
+
 }  // namespace cw::store

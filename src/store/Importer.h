@@ -84,6 +84,14 @@ struct ImportReport {
 /// stored), Workbook, Cancelled (progress callback said stop; nothing stored).
 Result<ImportReport> importFile(Workbook& wb, const ImportOptions& options, const ProgressFn& progress = {});
 
+/// Comma-separated items, trimmed; "double quotes" keep commas inside an item.
+std::vector<std::string> splitList(const std::string& text);
+/// Adds one value map, written as on the command line and in the import wizard —
+/// `FIELD:TEXT=VALUE,TEXT=VALUE` (`overall:Satisfied=1,"Neutral or Dissatisfied"=0`,
+/// `channel:1=Horeca,2=Retail`) — to `into` (ImportOptions::valueMaps). Usage error naming the
+/// item that is not TEXT=VALUE.
+Status addValueMap(const std::string& spec, std::map<std::string, std::map<std::string, std::string>>& into);
+
 /// What the import would do with the first rows, for the import wizard.
 struct ImportPreview {
     std::string dialect;

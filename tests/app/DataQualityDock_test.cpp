@@ -50,6 +50,17 @@ TEST(DataQualityDock, AuditsOffTheGuiThreadAndShowsCompleteness) {
                     .toDouble(),
                 2.0 / 3.0, 1e-9);
     EXPECT_EQ(dock.findingsModel()->rowCount(), static_cast<int>(received->findings.size()));
+    // A table with no rows has nothing to be complete about: said so, not "0 of 0" and "100 %".
+    int emptyRows = 0;
+    for (int r = 0; r < m->rowCount(); ++r) {
+        const auto& c = received->completeness[std::size_t(r)];
+        if (c.total != 0) continue;
+        ++emptyRows;
+        EXPECT_EQ(m->index(r, CompletenessModel::FilledColumn).data().toString(), "no rows");
+        EXPECT_EQ(m->index(r, CompletenessModel::ShareColumn).data().toString(), QStringLiteral("—"));
+        EXPECT_FALSE(m->index(r, CompletenessModel::ShareColumn).data(CompletenessModel::ShareRole).isValid());
+    }
+    EXPECT_GT(emptyRows, 0) << "the workbook has empty tables (no transactions)";
 
     document.close();
     EXPECT_EQ(dock.completenessModel()->rowCount(), 0);

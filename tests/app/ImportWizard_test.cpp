@@ -7,6 +7,7 @@
 #include "AppTestSupport.h"
 #include "app/DataSourcesDock.h"
 #include "app/ImportMappingPage.h"
+#include "app/ValueMapBox.h"
 #include "app/ImportPreviewModel.h"
 #include "app/ImportRunPage.h"
 #include "app/ImportWizard.h"
@@ -175,6 +176,53 @@ TEST_F(ImportWizardTest, CancelRollsBackAndStoresNothing) {
     EXPECT_EQ(window.dataSourcesDock()->importsModel()->rowCount(), 0);
     wizard->reject();  // now it closes
     EXPECT_TRUE(waitFor([&] { return window.importWizard() == nullptr; }));
+}
+
+}  // namespace
+
+namespace {
+
+// Text answers become numbers in the wizard, as with --value-map: "Satisfied" rejected every
+// airline row before; "?" reads as no value, as with --na-value.
+TEST_F(ImportWizardTest, TextAnswersAreReadAsNumbersThroughTheValueMap) {
+    const auto csv = dir.write("survey.csv",
+                               "respondent_id,overall,recommend\n"
+                               "R1,Satisfied,9\n"
+                               "R2,Neutral or Dissatisfied,3\n"
+                               "R3,satisfied,?\n");
+    ImportWizard* wizard = openOnMappingPage(csv, store::TargetTable::Survey);
+    ASSERT_NE(wizard, nullptr);
+    ImportMappingPage* mapping = wizard->mappingPage();
+    EXPECT_EQ(mapping->previewModel()->rejectedRows(), 3) << "text answers cannot be scores as written";
+
+    auto* box = mapping->valueMapBox();
+    ASSERT_NE(box, nullptr);
+    box->setValues({"overall: Satisfied=1, \"Neutral or Dissatisfied\"=0"}, {"?"});
+    emit box->changed();
+    ASSERT_TRUE(waitFor([&] { return !mapping->isBusy(); }));
+    EXPECT_EQ(mapping->previewModel()->rejectedRows(), 0) << mapping->message().toStdString();
+
+    // A map that cannot be read says so, and the import cannot start.
+    box->setValues({"overall Satisfied"}, {});
+    emit box->changed();
+    ASSERT_TRUE(waitFor([&] { return !mapping->isBusy(); }));
+    EXPECT_FALSE(mapping->isComplete());
+    EXPECT_TRUE(mapping->message().contains(QStringLiteral("FIELD:TEXT=VALUE"))) << mapping->message().toStdString();
+
+    box->setValues({"overall: Satisfied=1, \"Neutral or Dissatisfied\"=0"}, {"?"});
+    emit box->changed();
+    ASSERT_TRUE(waitFor([&] { return !mapping->isBusy() && mapping->isComplete(); }));
+    wizard->next();
+    ImportRunPage* run = wizard->runPage();
+    ASSERT_TRUE(waitFor([&] { return run->isFinished(); }));
+    ASSERT_TRUE(run->report().has_value()) << run->headline().toStdString();
+    EXPECT_EQ(run->report()->loaded, 3);
+    auto wb = store::Workbook::open(path, store::Workbook::OpenMode::ReadOnly);
+    ASSERT_TRUE(wb.ok());
+    EXPECT_EQ(wb->db().queryInt("SELECT count(*) FROM survey_responses WHERE overall = 1").value_or(-1), 2);
+    EXPECT_EQ(wb->db().queryInt("SELECT count(*) FROM survey_responses WHERE overall = 0").value_or(-1), 1);
+    EXPECT_EQ(wb->db().queryInt("SELECT count(*) FROM survey_responses WHERE recommend IS NULL").value_or(-1), 1);
+    wizard->accept();
 }
 
 }  // namespace
