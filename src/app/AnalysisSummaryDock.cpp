@@ -62,8 +62,11 @@ void AnalysisSummaryDock::setSummaryJson(const QString& text) {
         html += row(tr("Gone"), tr("%1, of which %2 profitable").arg(count(customers, "exited"), count(customers, "profitable_exits")));
         html += row(tr("Buying less"), tr("%1 active customers").arg(count(customers, "anorexic")));
         const auto window = j.value("window", nlohmann::json::object());
-        html += row(tr("Revenue / margin"), QStringLiteral("%1 / %2").arg(money(window.value("revenue", 0.0)),
-                                                                        money(window.value("margin", 0.0))));
+        // In the workbook's currency when it was set for this analysis.
+        const auto currency = j.value("settings", nlohmann::json::object()).value("currency", std::string());
+        const QString unit = currency.empty() ? QString() : QStringLiteral(" ") + QString::fromStdString(currency).toHtmlEscaped();
+        html += row(tr("Revenue / margin"), QStringLiteral("%1 / %2%3").arg(money(window.value("revenue", 0.0)),
+                                                                          money(window.value("margin", 0.0)), unit));
         html += row(tr("Surveyed"), tr("%1 customers").arg(count(customers, "surveyed")));
     }
     if (survey.value("responses", 0) > 0) {

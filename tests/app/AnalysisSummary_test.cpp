@@ -48,4 +48,14 @@ TEST(AnalysisSummaryDockTest, NotAnalysedSaysWhatToDoAndTextFromTheWorkbookIsNot
     EXPECT_TRUE(dock.text().contains(QStringLiteral("50 % of overall satisfaction"))) << dock.text().toStdString();
 }
 
+TEST(AnalysisSummaryDockTest, MoneyIsInTheWorkbooksCurrencyWhenOneIsSet) {
+    AnalysisSummaryDock dock;
+    const QString base = QStringLiteral(R"({"run_id": 1, "analysis_date": "2011-12-09",
+        "customers": {"total": 2}, "window": {"revenue": 1000, "margin": 300}, "settings": {"currency": "%1"}})");
+    dock.setSummaryJson(base.arg(QStringLiteral("£")));
+    EXPECT_TRUE(dock.text().contains(QStringLiteral(" £"))) << dock.text().toStdString();
+    dock.setSummaryJson(base.arg(QString()));
+    EXPECT_FALSE(dock.text().contains(QStringLiteral("£")));
+}
+
 }  // namespace
