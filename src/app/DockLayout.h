@@ -12,7 +12,7 @@ namespace cw::app {
 class DockLayout {
 public:
     /// Bump when docks are added, removed or renamed.
-    static constexpr int kStateVersion = 2;
+    static constexpr int kStateVersion = 3;  // 3: the Segments and Insights docks
 
     explicit DockLayout(QMainWindow* window);
 

@@ -34,10 +34,12 @@
 #include "app/DockLayout.h"
 #include "app/Format.h"
 #include "app/ImportWizard.h"
+#include "app/InsightsDock.h"
 #include "app/LogDock.h"
 #include "app/OverviewPage.h"
 #include "app/RecentFiles.h"
 #include "app/ReloadBar.h"
+#include "app/SegmentsDock.h"
 #include "app/SettingValue.h"
 #include "app/WelcomePage.h"
 #include "app/WorkbookDocument.h"
@@ -203,6 +205,7 @@ void MainWindow::createMenus() {
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QList<QDockWidget*> docks{m_dataSources, m_dataQuality, m_log};
     docks << m_analysis->docks();
+    docks << m_segments << m_insights;
     for (QDockWidget* dock : docks) view->addAction(dock->toggleViewAction());
     view->addSeparator();
     view->addAction(m_actions.resetLayout);
@@ -229,6 +232,13 @@ void MainWindow::createDocks() {
     tabifyDockWidget(m_dataSources, m_analysis->tableDock());
     tabifyDockWidget(m_dataQuality, m_analysis->detailDock());
     tabifyDockWidget(m_dataQuality, m_analysis->summaryDock());
+    // Saved segmentations and pinned insights: beside the summary, what the analyst keeps.
+    m_segments = new SegmentsDock(m_document, m_analysis->session(), this);
+    m_insights = new InsightsDock(m_document, m_analysis->session(), this);
+    addDockWidget(Qt::RightDockWidgetArea, m_segments);
+    addDockWidget(Qt::RightDockWidgetArea, m_insights);
+    tabifyDockWidget(m_dataQuality, m_segments);
+    tabifyDockWidget(m_dataQuality, m_insights);
     m_dataSources->raise();
     m_dataQuality->raise();
     resizeDocks({m_dataQuality}, {470}, Qt::Horizontal);

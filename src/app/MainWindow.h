@@ -21,10 +21,12 @@ class DataQualityDock;
 class DataSourcesDock;
 class DockLayout;
 class ImportWizard;
+class InsightsDock;
 class LogDock;
 class OverviewPage;
 class RecentFiles;
 class ReloadBar;
+class SegmentsDock;
 class WelcomePage;
 class WorkbookDocument;
 
@@ -54,6 +56,8 @@ public:
     DataQualityDock* dataQualityDock() const { return m_dataQuality; }
     LogDock* logDock() const { return m_log; }
     AnalysisWorkspace* analysis() const { return m_analysis; }
+    SegmentsDock* segmentsDock() const { return m_segments; }
+    InsightsDock* insightsDock() const { return m_insights; }
     OverviewPage* overviewPage() const { return m_overview; }
     /// The open import wizard, or nullptr.
     ImportWizard* importWizard() const;
@@ -91,6 +95,8 @@ private:
     DataQualityDock* m_dataQuality = nullptr;
     LogDock* m_log = nullptr;
     AnalysisWorkspace* m_analysis = nullptr;
+    SegmentsDock* m_segments = nullptr;
+    InsightsDock* m_insights = nullptr;
     bool m_restoreLayouts = false;  ///< per-workbook layouts: on once restoreLayout() ran
     QPointer<ImportWizard> m_wizard;
     QLabel* m_statusPath = nullptr;

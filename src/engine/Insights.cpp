@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <optional>
 
 #include "core/CivilTime.h"
 #include "store/Database.h"
@@ -15,13 +16,15 @@ Result<std::int64_t> pinInsight(store::Database& db, const Insight& insight) {
     const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
     return store::inOwnTransaction(db, [&](store::WriteTransaction&) -> Result<std::int64_t> {
         auto st = db.prepare(
-            "INSERT INTO insights(created_at, title, note, source, customer_ids) VALUES(?,?,?,?,?)");
+            "INSERT INTO insights(id, created_at, title, note, source, customer_ids) VALUES(?,?,?,?,?,?)");
         if (!st) return st.takeError();
-        st->bind(1, insight.createdAt.empty() ? formatDateTime(static_cast<std::int64_t>(now), false)
+        // A NULL id lets SQLite choose the next one.
+        st->bind(1, insight.id > 0 ? std::optional<std::int64_t>(insight.id) : std::nullopt);
+        st->bind(2, insight.createdAt.empty() ? formatDateTime(static_cast<std::int64_t>(now), false)
                                               : insight.createdAt);
-        st->bind(2, insight.title).bind(3, insight.note);
-        st->bind(4, insight.sourceJson.empty() ? std::string("{}") : insight.sourceJson);
-        st->bind(5, nlohmann::json(insight.customerIds).dump());
+        st->bind(3, insight.title).bind(4, insight.note);
+        st->bind(5, insight.sourceJson.empty() ? std::string("{}") : insight.sourceJson);
+        st->bind(6, nlohmann::json(insight.customerIds).dump());
         if (!st->exec()) return store::sqliteError(db, "storing the insight");
         return db.lastInsertRowId();
     });

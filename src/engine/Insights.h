@@ -20,7 +20,8 @@ struct Insight {
     std::vector<std::int64_t> customerIds;
 };
 
-/// Stores an insight and returns its id. Usage error when the title is empty.
+/// Stores an insight and returns its id: a new one, or `insight.id` when set (putting a deleted
+/// insight back as it was; an error when that id is taken). Usage error when the title is empty.
 Result<std::int64_t> pinInsight(store::Database& db, const Insight& insight);
 Status deleteInsight(store::Database& db, std::int64_t id);
 Result<std::vector<Insight>> listInsights(store::Database& db);

@@ -16,7 +16,9 @@
 #include "engine/segment/RuleGrid.h"
 #include "engine/segment/Silhouette.h"
 #include "engine/segment/Standardize.h"
+#include "engine/matrix/MatrixLoader.h"
 #include "store/Database.h"
+#include "store/Workbook.h"
 
 namespace cw::engine {
 namespace {
@@ -233,6 +235,74 @@ Result<Labelled> runScore(store::Database& db, json def) {
     return out;
 }
 
+// Memberships in multi-row INSERTs: one statement step per 128 customers. `segmentOf[i]` is the
+// segment id of `customerId[i]`.
+void insertMemberships(store::WriteTransaction& tx, std::int64_t segmentationId,
+                       const std::vector<std::int64_t>& customerId, const std::vector<std::int64_t>& segmentOf) {
+    auto& db = tx.db();
+    constexpr std::size_t kRows = 128;
+    auto insertSql = [](std::size_t rows) {
+        std::string sql = "INSERT INTO customer_segments(segmentation_id, customer_id, segment_id) VALUES ";
+        for (std::size_t r = 0; r < rows; ++r) sql += r ? ",(?,?,?)" : "(?,?,?)";
+        return sql;
+    };
+    auto many = db.prepareOrThrow(insertSql(kRows));
+    const std::size_t n = customerId.size();
+    for (std::size_t start = 0; start < n; start += kRows) {
+        const std::size_t rows = std::min(kRows, n - start);
+        auto partial = rows == kRows ? store::Statement() : db.prepareOrThrow(insertSql(rows));
+        auto& st = rows == kRows ? many : partial;
+        for (std::size_t r = 0; r < rows; ++r) {
+            const std::size_t i = start + r;
+            const int p = int(3 * r);
+            st.bind(p + 1, segmentationId).bind(p + 2, customerId[i]).bind(p + 3, segmentOf[i]);
+        }
+        if (!st.exec()) throw store::SqlError{"storing segment memberships: " + st.lastError()};
+        st.reset();
+    }
+}
+
+// Explicitly and memberships first (by their primary-key prefix): while `analyze` stores,
+// foreign keys are off and no cascade fires.
+void deleteStored(store::WriteTransaction& tx, std::int64_t segmentationId) {
+    for (const char* sql : {"DELETE FROM customer_segments WHERE segmentation_id = ?",
+                            "DELETE FROM segments WHERE segmentation_id = ?", "DELETE FROM segmentations WHERE id = ?"}) {
+        auto del = tx.db().prepareOrThrow(sql);
+        del.bind(1, segmentationId);
+        if (!del.exec()) throw store::SqlError{del.lastError()};
+    }
+}
+
+std::optional<std::int64_t> segmentationId(store::Database& db, const std::string& name) {
+    auto st = db.prepareOrThrow("SELECT id FROM segmentations WHERE name = ?");
+    st.bind(1, name);
+    if (!st.step()) return std::nullopt;
+    return st.int64(0);
+}
+
+Error noSuchSegmentation(const std::string& name) {
+    return makeError(ErrorKind::Usage, "no segmentation named '" + name + "'",
+                     "list them with 'clienting segment --list'");
+}
+
+std::optional<std::string> readActiveName(store::Database& db) {
+    auto st = db.prepareOrThrow("SELECT value FROM settings WHERE key = ?");
+    st.bind(1, kActiveSegmentationSetting);
+    if (!st.step()) return std::nullopt;
+    const auto j = json::parse(st.text(0), nullptr, false);
+    if (!j.is_string()) return std::nullopt;  // null or unreadable: none, as the matrices read it
+    return j.get<std::string>();
+}
+
+// Sets or (with none) removes the active-segmentation setting inside the caller's transaction.
+Status writeActiveName(store::WriteTransaction& tx, const std::optional<std::string>& name) {
+    if (name) return store::writeSetting(tx, kActiveSegmentationSetting, json(*name).dump());
+    auto del = tx.db().prepareOrThrow("DELETE FROM settings WHERE key = ?");
+    del.bind(1, kActiveSegmentationSetting);
+    if (!del.exec()) return store::sqliteError(tx.db(), "clearing the active segmentation");
+    return {};
+}
+
 std::string nowIso() {
     const auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
     return formatDateTime(static_cast<std::int64_t>(t), false);
@@ -317,15 +387,10 @@ Result<SegmentationOutcome> runSegmentation(store::WriteTransaction& tx, const s
     std::string created = now;
     if (existing.step()) {
         created = existing.text(1);
-        // Explicitly and memberships first (by their primary-key prefix): while `analyze`
-        // stores, foreign keys are off and no cascade fires.
-        for (const char* sql : {"DELETE FROM customer_segments WHERE segmentation_id = ?",
-                                "DELETE FROM segments WHERE segmentation_id = ?", "DELETE FROM segmentations WHERE id = ?"}) {
-            auto del = db.prepareOrThrow(sql);
-            del.bind(1, existing.int64(0));
-            if (!del.exec()) throw store::SqlError{del.lastError()};
-        }
+        deleteStored(tx, existing.int64(0));
     }
+    out.createdAt = created;
+    out.updatedAt = now;
     auto ins = db.prepareOrThrow(
         "INSERT INTO segmentations(name, method, definition, quality, created_at, updated_at) VALUES(?,?,?,?,?,?)");
     ins.bind(1, name).bind(2, method).bind(3, out.definitionJson).bind(4, out.qualityJson).bind(5, created).bind(6, now);
@@ -342,27 +407,9 @@ Result<SegmentationOutcome> runSegmentation(store::WriteTransaction& tx, const s
         segmentIds.push_back(db.lastInsertRowId());
         out.segments.push_back({run->labels[l], counts[l], run->segmentDefinitions[l].dump()});
     }
-    // Memberships in multi-row INSERTs: one statement step per 128 customers.
-    constexpr std::size_t kRows = 128;
-    auto insertSql = [](std::size_t rows) {
-        std::string sql = "INSERT INTO customer_segments(segmentation_id, customer_id, segment_id) VALUES ";
-        for (std::size_t r = 0; r < rows; ++r) sql += r ? ",(?,?,?)" : "(?,?,?)";
-        return sql;
-    };
-    auto many = db.prepareOrThrow(insertSql(kRows));
-    const std::size_t n = table->customerId.size();
-    for (std::size_t start = 0; start < n; start += kRows) {
-        const std::size_t rows = std::min(kRows, n - start);
-        auto partial = rows == kRows ? store::Statement() : db.prepareOrThrow(insertSql(rows));
-        auto& st = rows == kRows ? many : partial;
-        for (std::size_t r = 0; r < rows; ++r) {
-            const std::size_t i = start + r;
-            const int p = int(3 * r);
-            st.bind(p + 1, out.id).bind(p + 2, table->customerId[i]).bind(p + 3, segmentIds[std::size_t(run->label[i])]);
-        }
-        if (!st.exec()) throw store::SqlError{"storing segment memberships: " + st.lastError()};
-        st.reset();
-    }
+    std::vector<std::int64_t> segmentOf(table->customerId.size());
+    for (std::size_t i = 0; i < segmentOf.size(); ++i) segmentOf[i] = segmentIds[std::size_t(run->label[i])];
+    insertMemberships(tx, out.id, table->customerId, segmentOf);
     log::get("engine")->debug("segmentation '{}': stored at {:.3f} s", name, since());
     return out;
 }
@@ -392,31 +439,106 @@ Result<std::vector<SegmentationOutcome>> rerunSegmentations(store::Database& db,
 }
 
 Status deleteSegmentation(store::Database& db, const std::string& name) {
-    auto done = inOwnTransaction(db, [&](store::WriteTransaction& tx) -> Result<bool> {
-        auto id = db.prepareOrThrow("SELECT id FROM segmentations WHERE name = ?");
-        id.bind(1, name);
-        if (!id.step()) return makeError(ErrorKind::Usage, "no segmentation named '" + name + "'");
-        const auto sid = id.int64(0);
-        for (const char* sql : {"DELETE FROM customer_segments WHERE segmentation_id = ?",
-                                "DELETE FROM segments WHERE segmentation_id = ?", "DELETE FROM segmentations WHERE id = ?"}) {
-            auto del = tx.db().prepareOrThrow(sql);
-            del.bind(1, sid);
-            if (!del.exec()) throw store::SqlError{del.lastError()};
-        }
-        return true;
+    return inOwnTransaction(db, [&](store::WriteTransaction& tx) -> Status {
+        const auto sid = segmentationId(db, name);
+        if (!sid) return noSuchSegmentation(name);
+        deleteStored(tx, *sid);
+        if (readActiveName(db) == name) return writeActiveName(tx, std::nullopt);
+        return {};
     });
-    if (!done) return done.takeError();
-    return {};
+}
+
+Status renameSegmentation(store::Database& db, const std::string& from, const std::string& to) {
+    if (to.empty()) return makeError(ErrorKind::Usage, "a segmentation needs a name", "type a name for it");
+    return inOwnTransaction(db, [&](store::WriteTransaction& tx) -> Status {
+        const auto sid = segmentationId(db, from);
+        if (!sid) return noSuchSegmentation(from);
+        if (to == from) return {};
+        if (segmentationId(db, to))
+            return makeError(ErrorKind::Usage, "a segmentation named '" + to + "' exists already",
+                             "choose another name, or delete that one first");
+        auto st = db.prepareOrThrow("UPDATE segmentations SET name = ? WHERE id = ?");
+        st.bind(1, to).bind(2, *sid);
+        if (!st.exec()) throw store::SqlError{st.lastError()};
+        if (readActiveName(db) == from) return writeActiveName(tx, to);
+        return {};
+    });
+}
+
+Result<std::optional<std::string>> activeSegmentationName(store::Database& db) {
+    try {
+        return readActiveName(db);
+    } catch (const store::SqlError& e) {
+        return store::sqliteError(db, e);
+    }
+}
+
+Status setActiveSegmentation(store::Database& db, const std::optional<std::string>& name) {
+    return inOwnTransaction(db, [&](store::WriteTransaction& tx) -> Status {
+        if (name && !segmentationId(db, *name)) return noSuchSegmentation(*name);
+        return writeActiveName(tx, name);
+    });
+}
+
+Result<StoredSegmentation> readStoredSegmentation(store::Database& db, const std::string& name) {
+    try {
+        StoredSegmentation s;
+        auto st = db.prepareOrThrow(
+            "SELECT id, name, method, definition, quality, created_at, updated_at FROM segmentations WHERE name = ?");
+        st.bind(1, name);
+        if (!st.step()) return noSuchSegmentation(name);
+        s = {st.int64(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6), {}, {}, false};
+        auto segs = db.prepareOrThrow(
+            "SELECT id, ordinal, label, definition FROM segments WHERE segmentation_id = ? ORDER BY ordinal");
+        segs.bind(1, s.id);
+        while (segs.step()) s.segments.push_back({segs.int64(0), segs.int64(1), segs.text(2), segs.text(3)});
+        auto members = db.prepareOrThrow(
+            "SELECT customer_id, segment_id FROM customer_segments WHERE segmentation_id = ? ORDER BY customer_id");
+        members.bind(1, s.id);
+        while (members.step()) s.memberships.emplace_back(members.int64(0), members.int64(1));
+        s.active = readActiveName(db) == name;
+        return s;
+    } catch (const store::SqlError& e) {
+        return store::sqliteError(db, e);
+    }
+}
+
+Status restoreSegmentation(store::Database& db, const StoredSegmentation& s) {
+    return inOwnTransaction(db, [&](store::WriteTransaction& tx) -> Status {
+        if (segmentationId(db, s.name))
+            return makeError(ErrorKind::Usage, "a segmentation named '" + s.name + "' exists again",
+                             "rename or delete that one first");
+        auto ins = db.prepareOrThrow(
+            "INSERT INTO segmentations(id, name, method, definition, quality, created_at, updated_at) "
+            "VALUES(?,?,?,?,?,?,?)");
+        ins.bind(1, s.id).bind(2, s.name).bind(3, s.method).bind(4, s.definitionJson).bind(5, s.qualityJson);
+        ins.bind(6, s.createdAt).bind(7, s.updatedAt);
+        if (!ins.exec()) return store::sqliteError(db, "restoring segmentation '" + s.name + "'");
+        auto seg = db.prepareOrThrow("INSERT INTO segments(id, segmentation_id, ordinal, label, definition) VALUES(?,?,?,?,?)");
+        for (const auto& g : s.segments) {
+            seg.bind(1, g.id).bind(2, s.id).bind(3, g.ordinal).bind(4, g.label).bind(5, g.definitionJson);
+            if (!seg.exec()) return store::sqliteError(db, "restoring the segments of '" + s.name + "'");
+            seg.reset();
+        }
+        std::vector<std::int64_t> customers, segmentOf;
+        customers.reserve(s.memberships.size());
+        segmentOf.reserve(s.memberships.size());
+        for (const auto& [customer, segment] : s.memberships) customers.push_back(customer), segmentOf.push_back(segment);
+        insertMemberships(tx, s.id, customers, segmentOf);
+        if (s.active) return writeActiveName(tx, s.name);
+        return {};
+    });
 }
 
 Result<std::vector<SegmentationOutcome>> listSegmentations(store::Database& db) {
     std::vector<SegmentationOutcome> out;
-    auto st = db.prepareOrThrow("SELECT id, name, method, definition, quality FROM segmentations ORDER BY id");
+    auto st = db.prepareOrThrow(
+        "SELECT id, name, method, definition, quality, created_at, updated_at FROM segmentations ORDER BY id");
     auto segs = db.prepareOrThrow(
         "SELECT s.label, s.definition, (SELECT count(*) FROM customer_segments c WHERE c.segment_id = s.id) "
         "FROM segments s WHERE s.segmentation_id = ? ORDER BY s.ordinal");
     while (st.step()) {
-        SegmentationOutcome o{st.int64(0), st.text(1), st.text(2), st.text(3), st.text(4), {}};
+        SegmentationOutcome o{st.int64(0), st.text(1), st.text(2), st.text(3), st.text(4), {}, st.text(5), st.text(6)};
         segs.bind(1, o.id);
         while (segs.step()) o.segments.push_back({segs.text(0), segs.int64(2), segs.text(1)});
         segs.reset();

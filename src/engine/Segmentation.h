@@ -9,7 +9,9 @@
 // Values come from customer_metrics, so `analyze` must have run; customers lacking a value the
 // method needs go to a "no data" segment, never to a made-up one.
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <Eigen/Core>
@@ -37,6 +39,7 @@ struct SegmentationOutcome {
     std::string definitionJson;  ///< as stored (k may be "auto"; the k used is in qualityJson)
     std::string qualityJson;     ///< e.g. inertia, silhouette, cut values
     std::vector<SegmentInfo> segments;
+    std::string createdAt, updatedAt;  ///< as stored; updated = when its segments were last computed
 };
 
 /// Metrics a segmentation may use (columns of customer_metrics).
@@ -55,8 +58,43 @@ Result<SegmentationOutcome> runSegmentation(store::WriteTransaction& tx, const s
 Result<SegmentationOutcome> runSegmentation(store::Database& db, const std::string& name,
                                             const std::string& definitionJson, const ProgressFn& progress = {});
 
-/// Deletes a stored segmentation and its memberships (in its own transaction).
+/// Deletes a stored segmentation and its memberships (in its own transaction). When it was the
+/// active one, the breakdowns go back to the customers' own segment column (the setting is
+/// removed with it): a setting naming a missing segmentation would stop every matrix.
 Status deleteSegmentation(store::Database& db, const std::string& name);
+
+/// Gives a stored segmentation another name (in its own transaction); the active-segmentation
+/// setting follows it. Its segments, memberships and dates stay as they are. Usage errors, with
+/// nothing changed: no segmentation named `from`, an empty new name, or one another
+/// segmentation has.
+Status renameSegmentation(store::Database& db, const std::string& from, const std::string& to);
+
+/// The name of the active segmentation, whose labels are the customers' "segment" in the
+/// breakdowns, filters and lists; none when the customers' own segment column is used. (The
+/// name may be stale: engine::activeSegmentation reports that as an error.)
+Result<std::optional<std::string>> activeSegmentationName(store::Database& db);
+/// Makes `name` the active segmentation, or with none goes back to the customers' own segment
+/// column (the setting is removed), in its own transaction. Usage error when no segmentation has
+/// that name.
+Status setActiveSegmentation(store::Database& db, const std::optional<std::string>& name);
+
+/// Everything stored of one segmentation, ids included: what undoing its deletion puts back.
+struct StoredSegmentation {
+    struct Segment {
+        std::int64_t id = 0, ordinal = 0;
+        std::string label, definitionJson;
+    };
+    std::int64_t id = 0;
+    std::string name, method, definitionJson, qualityJson, createdAt, updatedAt;
+    std::vector<Segment> segments;
+    std::vector<std::pair<std::int64_t, std::int64_t>> memberships;  ///< customer id, segment id
+    bool active = false;  ///< it was the active segmentation
+};
+/// Reads a stored segmentation whole. Usage error when none has that name.
+Result<StoredSegmentation> readStoredSegmentation(store::Database& db, const std::string& name);
+/// Puts a segmentation back exactly as read (same ids, dates and memberships; active again if it
+/// was), in its own transaction. Usage error when its name is taken meanwhile.
+Status restoreSegmentation(store::Database& db, const StoredSegmentation& stored);
 
 /// Re-runs every stored segmentation (after `analyze`), inside the caller's transaction.
 Result<std::vector<SegmentationOutcome>> rerunSegmentations(store::WriteTransaction& tx,

@@ -280,7 +280,7 @@ Status checkAnalysed(store::Workbook& wb) {
 
 Result<std::optional<std::int64_t>> activeSegmentation(store::Workbook& wb) {
     try {
-        const auto name = stringSetting(wb, "segmentation.active");
+        const auto name = stringSetting(wb, kActiveSegmentationSetting);
         if (!name) return std::optional<std::int64_t>{};
         auto st = wb.db().prepare("SELECT id FROM segmentations WHERE name = ?");
         if (!st) return st.takeError();

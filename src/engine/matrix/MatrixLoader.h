@@ -49,7 +49,11 @@ Result<std::optional<std::string>> lastAnalysisSummary(store::Workbook& wb);
 /// Succeeds when the analysis has written customer metrics; the Input error otherwise.
 Status checkAnalysed(store::Workbook& wb);
 
-/// The id of the segmentation named by "segmentation.active", or none when unset (use the
+/// The setting naming the active segmentation (a JSON string; unset or null: none, the
+/// customers' own segment column is used). Written by engine::setActiveSegmentation.
+inline constexpr const char* kActiveSegmentationSetting = "segmentation.active";
+
+/// The id of the segmentation named by kActiveSegmentationSetting, or none when unset (use the
 /// customers' own segment column). Input error when it names no segmentation.
 Result<std::optional<std::int64_t>> activeSegmentation(store::Workbook& wb);
 
