@@ -136,9 +136,10 @@ MatrixDock::MatrixDock(MatrixSession* session, const QString& objectName, QWidge
     auto* split = new QSplitter(Qt::Vertical);
     split->addWidget(m_large);
     split->addWidget(m_tabs);
+    // The plot first: on a 1366×768 screen the table keeps its header and two rows (it scrolls).
     split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
-    split->setSizes({420, 230});
+    split->setStretchFactor(1, 1);
+    split->setSizes({480, 160});
     mainLayout->addWidget(m_title);
     mainLayout->addWidget(split, 1);
 

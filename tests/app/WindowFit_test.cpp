@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QScreen>
 #include <QSettings>
+#include <QTabWidget>
 
 #include <iostream>
 #include <QStatusBar>
@@ -39,6 +40,11 @@ TEST_F(WindowFitTest, AnAnalysedWorkbookFitsA1366x768Screen) {
     EXPECT_TRUE(w.statusBar()->isVisible());
     auto* dock = w.analysis()->matrixDock();
     EXPECT_GE(dock->height(), 698 * 45 / 100) << "the matrices get most of the height";
+    // Within the matrices, the plot gets the room and the quadrant table (it scrolls) the rest.
+    auto* tabs = dock->findChild<QTabWidget*>();
+    ASSERT_NE(tabs, nullptr);
+    EXPECT_GE(dock->largeCanvas()->height(), 2 * tabs->height())
+        << "plot " << dock->largeCanvas()->height() << " px, table " << tabs->height() << " px";
 }
 
 TEST_F(WindowFitTest, TheWindowOpensNoLargerThanTheScreen) {
