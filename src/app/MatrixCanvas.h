@@ -40,6 +40,8 @@ public:
     void setQuadrantTexts(const std::array<QString, 4>& text);
     /// One code per point indexing `names` (-1 = no value); empty = one colour.
     void setColorCodes(std::vector<std::int32_t> codes, QStringList names);
+    /// The legend's names, one per colour (tests).
+    const QStringList& colorNames() const { return m_names; }
     void setSizeByRevenue(bool on);
     void setLogScale(bool x, bool y);
     /// The scale of each axis; the view is reset when either changes.

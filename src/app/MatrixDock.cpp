@@ -68,6 +68,29 @@ AxisScale automaticScale(const engine::AxisSpec& axis, const std::vector<double>
     return largest > 20.0 * std::max(median, 1.0) ? AxisScale::SymLog : AxisScale::Linear;
 }
 
+// Colour by a field with many values (58 managers) gives colours nobody tells apart and a legend
+// cut at the edge: the largest kColours − 1 values get their own colour, the rest one "others".
+constexpr int kColours = 10;
+void capColours(std::vector<std::int32_t>& codes, QStringList& names) {
+    if (names.size() <= kColours) return;
+    std::vector<std::int64_t> counts(std::size_t(names.size()), 0);
+    for (auto c : codes)
+        if (c >= 0 && c < names.size()) ++counts[std::size_t(c)];
+    std::vector<int> order(std::size_t(names.size()));
+    for (int i = 0; i < int(order.size()); ++i) order[std::size_t(i)] = i;
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return counts[std::size_t(a)] > counts[std::size_t(b)]; });
+    std::vector<std::int32_t> remap(std::size_t(names.size()), kColours - 1);
+    QStringList kept;
+    for (int k = 0; k < kColours - 1; ++k) {
+        remap[std::size_t(order[std::size_t(k)])] = k;
+        kept << names[order[std::size_t(k)]];
+    }
+    kept << QObject::tr("%n others", nullptr, int(names.size()) - (kColours - 1));
+    for (auto& c : codes)
+        if (c >= 0 && c < int(remap.size())) c = remap[std::size_t(c)];
+    names = kept;
+}
+
 QString scaleName(AxisScale s) {
     switch (s) {
         case AxisScale::Linear: return {};
@@ -583,7 +606,9 @@ void MatrixDock::fillCanvas(MatrixCanvas* canvas, MatrixKind kind, bool large) {
         const auto& field = m.input->field(static_cast<engine::GroupField>(colorBy - 1));
         QStringList names;
         for (const auto& n : field.names) names << toQString(n);
-        canvas->setColorCodes(field.codes, names);
+        std::vector<std::int32_t> codes = field.codes;
+        capColours(codes, names);
+        canvas->setColorCodes(std::move(codes), names);
     } else {
         canvas->setColorCodes({}, {});
     }

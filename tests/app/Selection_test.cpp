@@ -178,3 +178,35 @@ TEST_F(SelectionTest, AFilterValueThatMatchesNothingIsSaidUnderTheFilterWithItsN
 }
 
 }  // namespace
+
+namespace {
+
+// Colour by manager (43 in the demo): the nine largest portfolios get their own colour, the
+// others one shared colour named with their count; every point keeps its manager's colour.
+TEST_F(SelectionTest, ColourByAFieldWithManyValuesKeepsTenColoursAndNamesTheOthers) {
+    MainWindow w;
+    openInWindow(w);
+    auto* dock = w.analysis()->matrixDock();
+    QComboBox* colorBy = nullptr;
+    for (auto* c : dock->findChildren<QComboBox*>())
+        if (c->findText(QStringLiteral("manager")) >= 0 && c->findText(QStringLiteral("quadrant")) >= 0) colorBy = c;
+    ASSERT_NE(colorBy, nullptr);
+    colorBy->setCurrentIndex(colorBy->findText(QStringLiteral("manager")));
+    QTest::qWait(20);
+    const auto& m = w.analysis()->session()->matrix(dock->current());
+    const auto& managers = m.input->field(engine::GroupField::Manager);
+    ASSERT_GT(managers.names.size(), 10u);
+    const QStringList legend = dock->largeCanvas()->colorNames();
+    ASSERT_EQ(legend.size(), 10);
+    EXPECT_EQ(legend.back(), QStringLiteral("%1 others").arg(managers.names.size() - 9)) << legend.back().toStdString();
+    // The nine named are the nine largest portfolios.
+    std::map<std::string, std::int64_t> size;
+    for (auto c : managers.codes)
+        if (c >= 0) ++size[managers.names[std::size_t(c)]];
+    std::vector<std::int64_t> sizes;
+    for (const auto& [name, n] : size) sizes.push_back(n);
+    std::sort(sizes.rbegin(), sizes.rend());
+    for (int k = 0; k < 9; ++k) EXPECT_GE(size[legend[k].toStdString()], sizes[8]) << legend[k].toStdString();
+}
+
+}  // namespace
