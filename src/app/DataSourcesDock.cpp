@@ -1,7 +1,10 @@
 #include "app/DataSourcesDock.h"
 
+#include <QAction>
+#include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMessageBox>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -10,6 +13,8 @@
 #include "app/ImportsModel.h"
 #include "app/TableCountsModel.h"
 #include "app/WorkbookDocument.h"
+#include "store/Importer.h"
+#include "store/Workbook.h"
 
 namespace cw::app {
 namespace {
@@ -71,10 +76,31 @@ DataSourcesDock::DataSourcesDock(WorkbookDocument* document, QWidget* parent)
     layout->addWidget(m_splitter);
     setWidget(content);
 
+    // The rejected records of an import, to fix the file: what `clienting rejects` writes.
+    m_importsView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto* saveRejected = new QAction(tr("Save rejected records…"), m_importsView);
+    m_importsView->addAction(saveRejected);
+    connect(saveRejected, &QAction::triggered, this, [this] {
+        const QModelIndex current = m_importsView->currentIndex();
+        if (!current.isValid()) return;
+        const qint64 id = m_imports->index(current.row(), 0).data(ImportsModel::ImportIdRole).toLongLong();
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save rejected records"),
+                                                          tr("rejects-import-%1.csv").arg(id), tr("CSV file (*.csv)"));
+        if (path.isEmpty()) return;
+        if (const QString why = saveRejects(id, path); !why.isEmpty())
+            QMessageBox::warning(this, tr("Save rejected records"), why);
+    });
     connect(document, &WorkbookDocument::workbookOpened, this, &DataSourcesDock::reload);
     connect(document, &WorkbookDocument::dataChanged, this, &DataSourcesDock::reload);
     connect(document, &WorkbookDocument::workbookClosed, this, &DataSourcesDock::reload);
     reload();
+}
+
+QString DataSourcesDock::saveRejects(qint64 importId, const QString& path) {
+    auto* wb = m_document->workbook();
+    if (!wb) return tr("no workbook is open");
+    if (auto st = store::writeRejectsCsv(*wb, importId, toStdString(path)); !st) return toQString(st.error().describe());
+    return {};
 }
 
 void DataSourcesDock::reload() {

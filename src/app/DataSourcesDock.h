@@ -19,6 +19,9 @@ class DataSourcesDock : public QDockWidget {
 public:
     explicit DataSourcesDock(WorkbookDocument* document, QWidget* parent = nullptr);
 
+    /// Writes the rejected records of an import as CSV (as `clienting rejects`); the error, or
+    /// empty.
+    QString saveRejects(qint64 importId, const QString& path);
     ImportsModel* importsModel() const { return m_imports; }
     TableCountsModel* countsModel() const { return m_counts; }
     QTableView* importsView() const { return m_importsView; }

@@ -1,5 +1,7 @@
 #include "app/FindingsModel.h"
 
+#include <QRegularExpression>
+
 #include <QApplication>
 #include <QStyle>
 
@@ -42,6 +44,20 @@ static QIcon severityIcon(store::Severity s) {
     return QApplication::style()->standardIcon(pixmap);
 }
 
+// A finding's words for the window: the audit names command-line commands (it serves both);
+// here they become the window's own actions.
+QString FindingsModel::windowText(const std::string& message) {
+    QString text = toQString(message);
+    static const QRegularExpression rejects(
+        QStringLiteral("list them with 'clienting rejects --import (\\d+)', fix the file and re-import it with --replace\\."));
+    text.replace(rejects, tr("save them with Save rejected records… (right-click import #\\1 in Data sources), fix the "
+                             "file and import it again, replacing import #\\1."));
+    static const QRegularExpression importTransactions(
+        QStringLiteral("\\(clienting import --table transactions\\s+FILE\\)"));
+    text.replace(importTransactions, tr("(File › Import data…)"));
+    return text;
+}
+
 QVariant FindingsModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= rowCount()) return {};
     const auto& f = m_report->findings[static_cast<std::size_t>(index.row())];
@@ -55,7 +71,7 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const {
             case CountColumn:
                 return formatCount(f.count);
             case MessageColumn:
-                return toQString(f.message);
+                return windowText(f.message);
         }
     }
     if (role == Qt::DecorationRole && index.column() == SeverityColumn)
@@ -65,7 +81,7 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const {
     if (role == Qt::ToolTipRole) {
         QString tip =
             QStringLiteral("<p>%1</p><p><i>%2</i>%3</p>")
-                .arg(toQString(f.message).toHtmlEscaped(), toQString(f.check),
+                .arg(windowText(f.message).toHtmlEscaped(), toQString(f.check),
                      f.field.empty() ? QString() : QStringLiteral(" · ") + toQString(f.field));
         if (!f.examples.empty()) {
             QStringList examples;

@@ -17,6 +17,9 @@ public:
     enum Role { SeverityRole = Qt::UserRole + 1 };
 
     explicit FindingsModel(QObject* parent = nullptr);
+    /// A finding's message with the command-line commands it names replaced by the window's
+    /// actions ("Save rejected records…", "File › Import data…").
+    static QString windowText(const std::string& message);
 
     void setReport(std::shared_ptr<const store::AuditReport> report);
 

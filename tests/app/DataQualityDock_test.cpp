@@ -5,7 +5,9 @@
 #include "AppTestSupport.h"
 #include "app/CompletenessModel.h"
 #include "app/DataQualityDock.h"
+#include "app/DataSourcesDock.h"
 #include "app/FindingsModel.h"
+#include "app/ImportsModel.h"
 #include "app/MainWindow.h"
 #include "app/OverviewPage.h"
 #include "app/WorkbookDocument.h"
@@ -83,6 +85,45 @@ TEST(DataQualityDock, OverviewShowsCountsAndDateCoverageOfADemoWorkbook) {
     ASSERT_TRUE(report);
     EXPECT_FALSE(report->firstTransaction.empty());
     EXPECT_GT(w.dataQualityDock()->completenessModel()->rowCount(), 5);
+}
+
+}  // namespace
+
+namespace {
+
+// Findings speak of the window's actions, not of command-line commands, and the rejected records
+// they point to can be saved from the Data sources dock.
+TEST(DataQualityDock, FindingsNameTheWindowsActionsAndRejectsCanBeSavedFromDataSources) {
+    TempDir dir;
+    const auto path = dir.file("w.cwb");
+    ASSERT_TRUE(store::Workbook::create(path).ok());
+    test::importCsv(path, dir, "sales.csv",
+                    "customer_id,date,revenue\nC1,2024-01-05,10\nC2,not a date,5\nC3,2024-01-07,7\n");
+    MainWindow w;
+    w.openWorkbook(QString::fromStdString(path));
+    auto* quality = w.findChild<DataQualityDock*>();
+    ASSERT_NE(quality, nullptr);
+    ASSERT_TRUE(waitFor([&] { return w.document()->isOpen() && !quality->isBusy() && quality->findingsModel()->rowCount() > 0; }));
+    const FindingsModel* findings = quality->findingsModel();
+    bool rejectsFinding = false;
+    for (int r = 0; r < findings->rowCount(); ++r) {
+        const QString text = findings->index(r, FindingsModel::MessageColumn).data().toString();
+        EXPECT_FALSE(text.contains(QStringLiteral("clienting "))) << text.toStdString();
+        rejectsFinding |= text.contains(QStringLiteral("Save rejected records…"));
+    }
+    EXPECT_TRUE(rejectsFinding);
+    EXPECT_EQ(FindingsModel::windowText("No transactions yet — import a transactions file (clienting import --table "
+                                        "transactions FILE) or a survey to begin."),
+              QStringLiteral("No transactions yet — import a transactions file (File › Import data…) or a survey to begin."));
+
+    auto* sources = w.dataSourcesDock();
+    const qint64 id = sources->importsModel()->index(0, 0).data(ImportsModel::ImportIdRole).toLongLong();
+    const auto csv = dir.file("rejects.csv");
+    ASSERT_EQ(sources->saveRejects(id, QString::fromStdString(csv)), QString());
+    const auto text = test::readFile(csv);
+    EXPECT_NE(text.find("not a date"), std::string::npos) << text;
+    EXPECT_EQ(text.find("C1,"), std::string::npos) << "only the rejected record" << text;
+    EXPECT_FALSE(sources->saveRejects(id, QString::fromStdString(dir.file("no/such/folder/r.csv"))).isEmpty());
 }
 
 }  // namespace
