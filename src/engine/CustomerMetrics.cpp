@@ -43,6 +43,18 @@ CostToServe::Rate CostToServe::rateFor(const std::string& channel) const {
 
 Result<CustomerInfo> loadCustomers(store::Database& db, const std::string& walletField) {
     CustomerInfo info;
+    // Sized once: grown by doubling, seven vectors of 100,000 entries cost thousands of page
+    // faults (each larger block is fresh memory), which took most of this phase's 200 ms.
+    if (const auto n = db.queryInt("SELECT count(*) FROM customers"); n && *n > 0) {
+        const auto size = static_cast<std::size_t>(*n);
+        info.id.reserve(size);
+        info.code.reserve(size);
+        info.name.reserve(size);
+        info.region.reserve(size);
+        info.channel.reserve(size);
+        info.segment.reserve(size);
+        info.managerId.reserve(size);
+    }
     auto st = db.prepare(
         "SELECT id, code, coalesce(name, ''), coalesce(region, ''), coalesce(channel, ''), coalesce(segment, ''), "
         "coalesce(manager_id, 0) FROM customers ORDER BY id");
