@@ -378,13 +378,14 @@ bool MatrixDock::setFilterText(const QString& text) {
         if (!f) {
             m_filterError->setText(toQString(f.error().message));
             m_filterError->show();
+            m_filterInvalid = true;
             return false;
         }
         filters.push_back(std::move(*f));
     }
     m_filterError->hide();
-    m_session->setFilters(std::move(filters));
-    showFilterWarnings();
+    m_filterInvalid = false;
+    m_session->setFilters(std::move(filters));  // recomputes and refreshes: the warnings follow
     return true;
 }
 
@@ -421,8 +422,7 @@ void MatrixDock::refresh(MatrixKind kind) {
     fillCanvas(m_thumbs[MatrixSession::index(kind)], kind, false);
     if (kind != m_current) return;
     updateTitle();
-    if (m_filterError && (m_filterError->isHidden() || m_filterError->text().startsWith(QStringLiteral("no point has"))))
-        showFilterWarnings();
+    if (m_filterError && !m_filterInvalid) showFilterWarnings();  // a syntax error stays until fixed
     fillCanvas(m_large, kind, true);
     fillQuadrantTable();
     fillSmallMultiples();
@@ -541,12 +541,17 @@ std::pair<AxisScale, AxisScale> MatrixDock::scalesOf(MatrixKind kind, bool large
     const auto& m = m_session->matrix(kind);
     AxisScale out[2] = {AxisScale::Linear, AxisScale::Linear};
     if (!m.input || !m.result) return {out[0], out[1]};
+    // The automatic choice reads every value (a median): once per loaded input, not per redraw.
+    auto& cached = m_automaticScales[std::size_t(MatrixSession::index(kind))];
+    if (cached.input != m.input.get()) {
+        cached.input = m.input.get();
+        cached.scale = {automaticScale(m.input->x, m.input->xs), automaticScale(m.input->y, m.input->ys)};
+    }
     for (int axis = 0; axis < 2; ++axis) {
         // Thumbnails follow the automatic choice; the large matrix the user's, if any.
         const int choice = large && m_scale[axis] ? m_scale[axis]->currentIndex() : 0;
         static const AxisScale chosen[] = {AxisScale::Linear, AxisScale::Linear, AxisScale::Log10, AxisScale::SymLog};
-        out[axis] = choice > 0 ? chosen[choice]
-                               : automaticScale(axis == 0 ? m.result->x : m.result->y, axis == 0 ? m.input->xs : m.input->ys);
+        out[axis] = choice > 0 ? chosen[choice] : cached.scale[std::size_t(axis)];
     }
     return {out[0], out[1]};
 }

@@ -59,6 +59,11 @@ private:
     void showFilterWarnings();
     /// The scales a matrix is drawn with: the user's choice for the large one, else automatic.
     std::pair<AxisScale, AxisScale> scalesOf(engine::MatrixKind kind, bool large) const;
+    struct AutomaticScales {
+        const engine::MatrixInput* input = nullptr;  ///< the input they were chosen for
+        std::array<AxisScale, 2> scale{};
+    };
+    mutable std::array<AutomaticScales, kMatrixCount> m_automaticScales{};
     void updateTitle();
     double thresholdScale(int axis) const;
     void fillQuadrantTable();
@@ -86,6 +91,7 @@ private:
     QComboBox* m_groupBy = nullptr;
     QLineEdit* m_filter = nullptr;
     QLabel* m_filterError = nullptr;
+    bool m_filterInvalid = false;  ///< the label shows why the filter text cannot be read
     QComboBox* m_colorBy = nullptr;
     QCheckBox* m_sizeByRevenue = nullptr;
     std::array<QComboBox*, 2> m_scale{};  ///< automatic, linear, log, symmetric log

@@ -32,6 +32,7 @@ void OpenStopwatch::mark(const char* phase) {
 }
 
 void OpenStopwatch::matrixDrawn() {
+    if (!m_armed.load(std::memory_order_relaxed)) return;  // every paint after the first: no lock
     QString text;
     qint64 total = 0;
     {

@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QString>
 
+#include <atomic>
 #include <mutex>
 #include <vector>
 
@@ -32,7 +33,7 @@ private:
     QElapsedTimer m_timer;
     QString m_path;
     std::vector<std::pair<QString, qint64>> m_phases;
-    bool m_armed = false;
+    std::atomic<bool> m_armed{false};  ///< read without the lock on every paint
 };
 
 }  // namespace cw::app

@@ -17,6 +17,7 @@
 #include "core/OutputFile.h"
 #include "core/Text.h"
 #include "store/ImportMapping.h"
+#include "store/csv/ValueParser.h"
 #include "store/Workbook.h"
 
 namespace cw::store {
@@ -410,17 +411,13 @@ std::vector<std::string> splitList(const std::string& text) {
         } else cur += c;
     }
     out.push_back(cur);
-    for (auto& x : out) {
-        const auto b = x.find_first_not_of(" \t"), e = x.find_last_not_of(" \t");
-        x = b == std::string::npos ? "" : x.substr(b, e - b + 1);
-    }
+    for (auto& x : out) x = std::string(csv::trim(x));
     return out;
 }
 
 Status addValueMap(const std::string& spec, std::map<std::string, std::map<std::string, std::string>>& into) {
     const auto colon = spec.find(':');
-    auto field = colon == std::string::npos ? std::string() : spec.substr(0, colon);
-    field = splitList(field).front();  // trimmed
+    const std::string field(colon == std::string::npos ? std::string_view() : csv::trim(std::string_view(spec).substr(0, colon)));
     if (field.empty())
         return makeError(ErrorKind::Usage, "a value map needs FIELD:TEXT=VALUE,…, not \"" + spec + "\"",
                          "e.g. overall:Satisfied=1,\"Neutral or Dissatisfied\"=0 or channel:1=Horeca,2=Retail");
@@ -430,7 +427,8 @@ Status addValueMap(const std::string& spec, std::map<std::string, std::map<std::
         if (eq == std::string::npos || eq == 0)
             return makeError(ErrorKind::Usage, "value map item \"" + item + "\" of " + field + " needs TEXT=VALUE",
                              "e.g. " + field + ":Satisfied=1,\"Neutral or Dissatisfied\"=0");
-        items[splitList(item.substr(0, eq)).front()] = splitList(item.substr(eq + 1)).front();
+        items[std::string(csv::trim(std::string_view(item).substr(0, eq)))] =
+            std::string(csv::trim(std::string_view(item).substr(eq + 1)));
     }
     auto& m = into[field];
     for (auto& [k, v] : items) m[k] = v;
