@@ -134,8 +134,7 @@ std::optional<std::int64_t> dateAt(const ImportContext& ctx, const csv::Record& 
     return v ? std::optional<std::int64_t>(v->seconds) : std::nullopt;
 }
 
-void CodeMap::set(std::string_view code, std::int64_t id) {
-    const auto h = hash(code);
+void CodeMap::set(std::string_view code, std::uint64_t h, std::int64_t id) {
     std::size_t i = h & (m_slots.size() - 1);
     for (;; i = (i + 1) & (m_slots.size() - 1)) {
         Slot& s = m_slots[i];

@@ -36,10 +36,23 @@ struct Reject {
 class CodeMap {
 public:
     CodeMap() { m_slots.resize(1024); }
+    static std::uint64_t hashOf(std::string_view s) {
+        std::uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a, then a final mix for the low bits
+        for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ull;
+        return h ^ (h >> 29);
+    }
     /// Starts loading the slot of `code` into the cache: call it early, find() it later.
-    void prefetch(std::string_view code) const { __builtin_prefetch(&m_slots[hash(code) & (m_slots.size() - 1)]); }
-    const std::int64_t* find(std::string_view code) const {
-        const auto h = hash(code);
+    void prefetch(std::string_view code) const { prefetchSlot(hashOf(code)); }
+    void prefetchSlot(std::uint64_t h) const { __builtin_prefetch(&m_slots[h & (m_slots.size() - 1)]); }
+    /// Starts loading the key stored in the home slot of `h` (that slot should be cached by now):
+    /// with prefetchSlot() some lookups ahead, a lookup costs no cache miss of its own.
+    void prefetchKey(std::uint64_t h) const {
+        const Slot& s = m_slots[h & (m_slots.size() - 1)];
+        if (s.len != kEmpty) __builtin_prefetch(m_arena.data() + s.offset);
+    }
+    const std::int64_t* find(std::string_view code) const { return find(code, hashOf(code)); }
+    /// find() with the code's hashOf() already known.
+    const std::int64_t* find(std::string_view code, std::uint64_t h) const {
         for (std::size_t i = h & (m_slots.size() - 1);; i = (i + 1) & (m_slots.size() - 1)) {
             const Slot& s = m_slots[i];
             if (s.len == kEmpty) return nullptr;
@@ -47,7 +60,8 @@ public:
         }
     }
     bool contains(std::string_view code) const { return find(code) != nullptr; }
-    void set(std::string_view code, std::int64_t id);
+    void set(std::string_view code, std::int64_t id) { set(code, hashOf(code), id); }
+    void set(std::string_view code, std::uint64_t h, std::int64_t id);
     std::size_t size() const { return m_size; }
 
 private:
@@ -58,11 +72,6 @@ private:
         std::uint64_t offset = 0;
         std::uint32_t len = kEmpty;
     };
-    static std::uint64_t hash(std::string_view s) {
-        std::uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a, then a final mix for the low bits
-        for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ull;
-        return h ^ (h >> 29);
-    }
     std::string_view key(const Slot& s) const { return {m_arena.data() + s.offset, s.len}; }
     void grow();
 
