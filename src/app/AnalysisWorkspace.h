@@ -6,7 +6,7 @@
 #include <QObject>
 
 #include "core/Result.h"
-#include "engine/AnalysisSettings.h"
+#include "engine/settings/AnalysisSettings.h"
 
 class QAction;
 class QDockWidget;

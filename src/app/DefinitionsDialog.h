@@ -6,7 +6,7 @@
 
 #include <map>
 
-#include "engine/AnalysisSettings.h"
+#include "engine/settings/AnalysisSettings.h"
 
 class QComboBox;
 class QDoubleSpinBox;

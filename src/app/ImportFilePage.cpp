@@ -7,13 +7,11 @@
 
 #include "app/Format.h"
 #include "app/ImportDraft.h"
-#include "app/SettingValue.h"
+#include "app/AppSettings.h"
 #include "ui_ImportFilePage.h"
 
 namespace cw::app {
 namespace {
-
-const SettingValue<QString> kImportDirectory{QStringLiteral("ImportWizard/lastDirectory"), {}};
 
 constexpr store::TargetTable kTables[] = {
     store::TargetTable::Transactions, store::TargetTable::Customers,   store::TargetTable::Managers,
@@ -55,13 +53,13 @@ void ImportFilePage::setTable(store::TargetTable table) {
 
 void ImportFilePage::browse() {
     const QString start = m_ui->fileEdit->text().isEmpty()
-                              ? kImportDirectory.get()
+                              ? prefs::lastImportDirectory.get()
                               : QFileInfo(m_ui->fileEdit->text()).absolutePath();
     const QString path =
         QFileDialog::getOpenFileName(this, tr("Import file"), start,
                                      tr("Delimited text (*.csv *.tsv *.txt *.dat);;All files (*)"));
     if (path.isEmpty()) return;
-    kImportDirectory.set(QFileInfo(path).absolutePath());
+    prefs::lastImportDirectory.set(QFileInfo(path).absolutePath());
     m_ui->fileEdit->setText(QDir::toNativeSeparators(path));
 }
 

@@ -40,7 +40,7 @@
 #include "app/RecentFiles.h"
 #include "app/ReloadBar.h"
 #include "app/SegmentsDock.h"
-#include "app/SettingValue.h"
+#include "app/AppSettings.h"
 #include "app/WelcomePage.h"
 #include "app/WorkbookDocument.h"
 #include "engine/Analysis.h"
@@ -50,7 +50,6 @@
 namespace cw::app {
 namespace {
 
-const SettingValue<QString> kLastDirectory{QStringLiteral("MainWindow/lastDirectory"), {}};
 const char* const kWorkbookFilter =
     QT_TRANSLATE_NOOP("MainWindow", "Clienting workbooks (*.cwb);;All files (*)");
 
@@ -248,7 +247,7 @@ void MainWindow::createDocks() {
 void MainWindow::openWorkbook(const QString& path) {
     if (m_restoreLayouts && m_document->isOpen()) m_layout->saveFor(m_document->path());
     m_statusPath->setText(tr("Opening %1…").arg(QDir::toNativeSeparators(path)));
-    kLastDirectory.set(QFileInfo(path).absolutePath());
+    prefs::lastWorkbookDirectory.set(QFileInfo(path).absolutePath());
     m_document->openInBackground(path);
 }
 
@@ -260,19 +259,19 @@ void MainWindow::openFailed(const QString& path, const Error& error) {
 
 void MainWindow::openWorkbookDialog() {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open workbook"),
-                                                      kLastDirectory.get(), tr(kWorkbookFilter));
+                                                      prefs::lastWorkbookDirectory.get(), tr(kWorkbookFilter));
     if (!path.isEmpty()) openWorkbook(path);
 }
 
 void MainWindow::newWorkbook() {
-    QFileDialog dialog(this, tr("New workbook"), kLastDirectory.get(), tr(kWorkbookFilter));
+    QFileDialog dialog(this, tr("New workbook"), prefs::lastWorkbookDirectory.get(), tr(kWorkbookFilter));
     dialog.setAcceptMode(QFileDialog::AcceptSave);
     dialog.setDefaultSuffix(QStringLiteral("cwb"));
     // The store refuses to overwrite, so a "replace?" question would only mislead.
     dialog.setOption(QFileDialog::DontConfirmOverwrite);
     if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty()) return;
     const QString path = dialog.selectedFiles().constFirst();
-    kLastDirectory.set(QFileInfo(path).absolutePath());
+    prefs::lastWorkbookDirectory.set(QFileInfo(path).absolutePath());
     const Status st = m_document->create(path);
     if (!st) showError(tr("Cannot create “%1”.").arg(QFileInfo(path).fileName()), st.error());
 }

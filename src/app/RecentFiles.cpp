@@ -4,19 +4,14 @@
 #include <QFileInfo>
 #include <QMenu>
 
-#include "app/SettingValue.h"
+#include "app/AppSettings.h"
 
 namespace cw::app {
-namespace {
-
-const SettingValue<QStringList> kRecent{QStringLiteral("RecentFiles/workbooks"), {}};
-
-}  // namespace
 
 RecentFiles::RecentFiles(QObject* parent) : QObject(parent) {}
 
 QStringList RecentFiles::files() const {
-    return kRecent.get().mid(0, kMaximum);
+    return prefs::recentWorkbooks.get().mid(0, kMaximum);
 }
 
 void RecentFiles::add(const QString& path) {
@@ -37,7 +32,7 @@ void RecentFiles::clear() {
 }
 
 void RecentFiles::store(const QStringList& files) {
-    kRecent.set(files);
+    prefs::recentWorkbooks.set(files);
     emit changed();
 }
 

@@ -13,6 +13,7 @@
 #include "cli/ProgressLine.h"
 #include "core/Error.h"
 #include "engine/DemoGenerator.h"
+#include "engine/settings/WorkbookSettings.h"
 #include "store/Workbook.h"
 
 namespace cw::cli {
@@ -61,9 +62,8 @@ void printSummary(const DemoArgs& a, const engine::DemoSummary& s, double second
     line("notes", s.notes);
     line("planted churners", s.churners);
     line("planted shrinking", s.shrinking);
-    std::printf(
-        "The planted truth is in table demo_truth and setting "
-        "demo.planted_attribute_weights.\n");
+    std::printf("The planted truth is in table demo_truth and setting %s.\n",
+                engine::settings::demoAttributeWeights().key.c_str());
 }
 
 int runDemo(DemoArgs& a) {

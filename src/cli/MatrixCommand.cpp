@@ -10,6 +10,7 @@
 #include "engine/matrix/MatrixComputation.h"
 #include "engine/matrix/MatrixFormat.h"
 #include "engine/matrix/MatrixLoader.h"
+#include "engine/settings/WorkbookSettings.h"
 #include "store/Workbook.h"
 
 namespace cw::cli {
@@ -64,7 +65,7 @@ int runMatrixCommand(const MatrixArgs& a) {
     if (a.save) {
         if (auto st = engine::saveMatrixThresholds(*wb, **spec, opt->thresholds); !st)
             return fail(st.error());
-        std::fprintf(stderr, "saved thresholds as %s\n", engine::thresholdsKey(**spec).c_str());
+        std::fprintf(stderr, "saved thresholds as %s\n", engine::settings::matrixThresholds((**spec).name).key.c_str());
     }
     // The attribute matrix always lists its attributes; customer matrices their points on request.
     std::vector<engine::MatrixPointRow> points;

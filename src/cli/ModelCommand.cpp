@@ -15,7 +15,7 @@
 #include "core/Error.h"
 #include "engine/models/BgNbd.h"
 #include "engine/models/GammaGamma.h"
-#include "engine/AnalysisSettings.h"
+#include "engine/settings/AnalysisSettings.h"
 #include "engine/CustomerMetrics.h"
 #include "engine/TransactionScan.h"
 #include "engine/models/RfmSummary.h"

@@ -12,6 +12,7 @@
 #include "core/Error.h"
 #include "core/OutputFile.h"
 #include "engine/Segmentation.h"
+#include "engine/settings/WorkbookSettings.h"
 #include "store/Workbook.h"
 
 namespace cw::cli {
@@ -93,18 +94,19 @@ int runSegmentCommand(const SegmentArgs& a) {
         if (a.list) {
             auto all = engine::listSegmentations(db);
             if (!all) return fail(all.error());
-            auto active = wb->setting("segmentation.active");
+            auto active = engine::activeSegmentationName(db);
+            if (!active) return fail(active.error());
             if (a.asJson) {
                 auto j = nlohmann::json::array();
                 for (const auto& o : *all) j.push_back(toJson(o));
-                std::cout << nlohmann::json{{"active", active ? nlohmann::json::parse(*active) : nlohmann::json(nullptr)},
+                std::cout << nlohmann::json{{"active", *active ? nlohmann::json(**active) : nlohmann::json(nullptr)},
                                             {"segmentations", j}}
                                  .dump(2)
                           << '\n';
             } else {
                 if (all->empty()) std::printf("no segmentations (create one with clienting segment --name NAME --method …)\n");
                 for (const auto& o : *all) printOutcome(o);
-                if (active) std::printf("active: %s\n", text::printable(*active, 200).c_str());
+                if (*active) std::printf("active: %s\n", text::printable(nlohmann::json(**active).dump(), 200).c_str());
             }
             return 0;
         }
@@ -142,7 +144,9 @@ int runSegmentCommand(const SegmentArgs& a) {
         auto out = store::inOwnTransaction(db, [&](store::WriteTransaction& tx) -> Result<engine::SegmentationOutcome> {
             auto r = engine::runSegmentation(tx, a.name, *def);
             if (r && a.activate)
-                if (auto st = store::writeSetting(tx, "segmentation.active", nlohmann::json(a.name).dump()); !st)
+                if (auto st = engine::settings::write(tx, engine::settings::activeSegmentation(),
+                                                      std::optional<std::string>(a.name));
+                    !st)
                     return st.takeError();
             return r;
         });

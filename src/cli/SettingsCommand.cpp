@@ -7,7 +7,7 @@
 #include "cli/Commands.h"
 #include "core/Text.h"
 #include "core/Error.h"
-#include "engine/AnalysisSettings.h"
+#include "engine/settings/AnalysisSettings.h"
 #include "store/Workbook.h"
 
 namespace cw::cli {

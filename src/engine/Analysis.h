@@ -10,7 +10,7 @@
 
 #include "core/Progress.h"
 #include "core/Result.h"
-#include "engine/AnalysisSettings.h"
+#include "engine/settings/AnalysisSettings.h"
 #include "engine/CustomerMetrics.h"
 #include "engine/LoyaltyLinks.h"
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/settings/WorkbookSettings.h"
 #include "engine/survey/SurveyAnalysis.h"
 #include "store/Database.h"
 
@@ -120,14 +121,9 @@ void storeModelFit(store::WriteTransaction& tx, const std::string& name, std::in
 
 std::vector<std::string> segmentLabels(store::Database& db, const CustomerInfo& customers) {
     std::vector<std::string> labels = customers.segment;
-    auto active = db.queryText("SELECT value FROM settings WHERE key = 'segmentation.active'");
+    const auto active = settings::readOr(db, settings::activeSegmentation());
     if (!active) return labels;
-    std::string name;
-    try {
-        name = nlohmann::json::parse(*active).get<std::string>();
-    } catch (const nlohmann::json::exception&) {
-        return labels;
-    }
+    const std::string& name = *active;
     auto st = db.prepareOrThrow(
         "SELECT cs.customer_id, s.label FROM customer_segments cs JOIN segments s ON s.id = cs.segment_id "
         "JOIN segmentations g ON g.id = cs.segmentation_id WHERE g.name = ?");

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "core/Result.h"
-#include "engine/AnalysisSettings.h"
+#include "engine/settings/AnalysisSettings.h"
 #include "engine/TransactionScan.h"
 #include "engine/models/PurchaseLog.h"
 

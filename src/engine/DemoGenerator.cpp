@@ -14,6 +14,7 @@
 #include "engine/DemoRandom.h"
 #include "engine/DemoTimeline.h"
 #include "engine/DemoWriter.h"
+#include "engine/settings/WorkbookSettings.h"
 #include "store/Workbook.h"
 
 namespace cw::engine {
@@ -71,10 +72,9 @@ double respondentChance(const Population& pop, const std::vector<std::int64_t>& 
 }
 
 std::string weightsJson(const std::vector<double>& weights) {
-    nlohmann::ordered_json j = nlohmann::ordered_json::object();
-    for (std::size_t k = 0; k < weights.size(); ++k)
-        j[std::string(kAttributes[k].name)] = weights[k];
-    return j.dump();
+    std::vector<std::pair<std::string, double>> named;
+    for (std::size_t k = 0; k < weights.size(); ++k) named.emplace_back(kAttributes[k].name, weights[k]);
+    return settings::demoAttributeWeights().encode(named);
 }
 
 std::string detailsJson(const DemoOptions& o, const DemoSummary& s) {
@@ -136,7 +136,7 @@ bool writeAll(Population& pop, const DemoOptions& o, DemoWriter& w, DemoSummary&
     sum.transactions = w.transactions();
     sum.surveyResponses = w.responses();
     sum.notes = w.notes();
-    w.writeSetting("demo.planted_attribute_weights", weightsJson(pop.attributeWeights));
+    w.writeSetting(settings::demoAttributeWeights().key, weightsJson(pop.attributeWeights));
     w.finishImport(sum.transactions, detailsJson(o, sum));
     return !progress || progress({"writing", n, n});
 }

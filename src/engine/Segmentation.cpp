@@ -17,6 +17,7 @@
 #include "engine/segment/Silhouette.h"
 #include "engine/segment/Standardize.h"
 #include "engine/matrix/MatrixLoader.h"
+#include "engine/settings/WorkbookSettings.h"
 #include "store/Database.h"
 #include "store/Workbook.h"
 
@@ -285,22 +286,15 @@ Error noSuchSegmentation(const std::string& name) {
                      "list them with 'clienting segment --list'");
 }
 
+// Null or unreadable: none, as the matrices read it.
 std::optional<std::string> readActiveName(store::Database& db) {
-    auto st = db.prepareOrThrow("SELECT value FROM settings WHERE key = ?");
-    st.bind(1, kActiveSegmentationSetting);
-    if (!st.step()) return std::nullopt;
-    const auto j = json::parse(st.text(0), nullptr, false);
-    if (!j.is_string()) return std::nullopt;  // null or unreadable: none, as the matrices read it
-    return j.get<std::string>();
+    return settings::readOr(db, settings::activeSegmentation());
 }
 
 // Sets or (with none) removes the active-segmentation setting inside the caller's transaction.
 Status writeActiveName(store::WriteTransaction& tx, const std::optional<std::string>& name) {
-    if (name) return store::writeSetting(tx, kActiveSegmentationSetting, json(*name).dump());
-    auto del = tx.db().prepareOrThrow("DELETE FROM settings WHERE key = ?");
-    del.bind(1, kActiveSegmentationSetting);
-    if (!del.exec()) return store::sqliteError(tx.db(), "clearing the active segmentation");
-    return {};
+    if (name) return settings::write(tx, settings::activeSegmentation(), name);
+    return settings::clear(tx, settings::activeSegmentation());
 }
 
 std::string nowIso() {

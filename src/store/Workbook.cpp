@@ -267,8 +267,10 @@ std::vector<ImportSummary> Workbook::imports() {
     return out;
 }
 
-std::optional<std::string> Workbook::setting(const std::string& key) {
-    auto st = m_db.prepareOrThrow("SELECT value FROM settings WHERE key=?");
+std::optional<std::string> Workbook::setting(const std::string& key) { return readSetting(m_db, key); }
+
+std::optional<std::string> readSetting(Database& db, const std::string& key) {
+    auto st = db.prepareOrThrow("SELECT value FROM settings WHERE key=?");
     st.bind(1, key);
     if (!st.step()) return std::nullopt;
     return st.text(0);
@@ -283,6 +285,13 @@ Status writeSetting(WriteTransaction& tx, const std::string& key, const std::str
         "INSERT INTO settings(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value");
     st.bind(1, key).bind(2, jsonValue);
     if (!st.exec()) return sqliteError(tx.db(), "saving setting " + key);
+    return {};
+}
+
+Status removeSetting(WriteTransaction& tx, const std::string& key) {
+    auto st = tx.db().prepareOrThrow("DELETE FROM settings WHERE key=?");
+    st.bind(1, key);
+    if (!st.exec()) return sqliteError(tx.db(), "removing setting " + key);
     return {};
 }
 

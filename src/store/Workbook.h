@@ -60,8 +60,13 @@ private:
     bool m_readOnly = false;
 };
 
+/// The stored JSON text of one setting (none when unset). Keys and types are defined once, in
+/// engine/settings/WorkbookSettings.h; these are the untyped primitives under them.
+std::optional<std::string> readSetting(Database& db, const std::string& key);
 /// Stores one setting inside the caller's transaction.
 Status writeSetting(WriteTransaction& tx, const std::string& key, const std::string& jsonValue);
+/// Removes one setting inside the caller's transaction (nothing to do when unset).
+Status removeSetting(WriteTransaction& tx, const std::string& key);
 
 /// Names of the tables reported by tableCounts(), in display order.
 const std::vector<std::string>& userTables();

@@ -12,6 +12,7 @@
 #include "MatrixWindowTest.h"
 #include "app/SegmentsDock.h"
 #include "app/WorkbookDocument.h"
+#include "engine/settings/WorkbookSettings.h"
 #include "engine/Segmentation.h"
 #include "engine/matrix/MatrixComputation.h"
 #include "engine/matrix/MatrixLoader.h"
@@ -134,7 +135,7 @@ TEST_F(SegmentsDockTest, ListsTheSegmentationsAndActivatingOneFeedsTheBreakdown)
     auto* undo = w.document()->undoStack();
     undo->undo();
     EXPECT_EQ(active(*wb), std::nullopt);
-    EXPECT_EQ(wb->setting(engine::kActiveSegmentationSetting), std::nullopt) << "no setting left behind";
+    EXPECT_EQ(wb->setting(engine::settings::activeSegmentation().key), std::nullopt) << "no setting left behind";
     EXPECT_TRUE(dock->activeName().isEmpty());
     EXPECT_EQ(breakdown(w), kNone);
     undo->redo();

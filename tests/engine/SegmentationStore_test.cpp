@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "engine/settings/WorkbookSettings.h"
 #include "engine/Analysis.h"
 #include "engine/DemoGenerator.h"
 #include "engine/Insights.h"
@@ -133,10 +134,10 @@ TEST_F(SegmentationStore, ActivateRefusesAnUnknownNameAndClearsWithNone) {
     EXPECT_EQ(active(), std::nullopt);
     ASSERT_TRUE(setActiveSegmentation(wb->db(), "grid").ok());
     EXPECT_EQ(active(), "grid");
-    EXPECT_EQ(wb->setting(kActiveSegmentationSetting), "\"grid\"");
+    EXPECT_EQ(wb->setting(settings::activeSegmentation().key), "\"grid\"");
     ASSERT_TRUE(setActiveSegmentation(wb->db(), std::nullopt).ok());
     EXPECT_EQ(active(), std::nullopt);
-    EXPECT_EQ(wb->setting(kActiveSegmentationSetting), std::nullopt) << "no setting left behind";
+    EXPECT_EQ(wb->setting(settings::activeSegmentation().key), std::nullopt) << "no setting left behind";
 }
 
 TEST_F(SegmentationStore, DeletingTheActiveOneClearsTheSettingAndRestorePutsItAllBack) {

@@ -8,6 +8,7 @@
 
 #include "core/Log.h"
 #include "engine/matrix/DataNotes.h"
+#include "engine/settings/WorkbookSettings.h"
 #include "store/Workbook.h"
 
 namespace cw::engine {
@@ -71,26 +72,11 @@ bool tableHasRows(store::Database& db, const char* table) {
     return db.queryInt(std::string("SELECT EXISTS(SELECT 1 FROM ") + table + ")").value_or(0) != 0;
 }
 
-// A JSON string setting, or none when unset or not a string.
-std::optional<std::string> stringSetting(store::Workbook& wb, const std::string& key) {
-    const auto raw = wb.setting(key);
-    if (!raw) return std::nullopt;
-    auto j = nlohmann::json::parse(*raw, nullptr, false);
-    if (j.is_string()) return j.get<std::string>();
-    if (!j.is_null()) cw::log::get("engine")->warn("setting {} is not a JSON string; ignored", key);
-    return std::nullopt;
-}
-
-// The currency setting of the analysis settings as it is now (a label: changing it needs no
-// new analysis), or "currency". Read here, not through AnalysisSettings: this library sits
-// below the analysis pipeline.
+// The currency label of the analysis settings as they are now (a label: changing it needs no
+// new analysis), or "currency" when they cannot be read.
 std::string currencyLabel(store::Workbook& wb) {
-    const auto text = wb.setting("analysis.settings");
-    if (!text) return "currency";
-    const auto j = nlohmann::json::parse(*text, nullptr, false);
-    if (!j.is_object()) return "currency";
-    const auto it = j.find("currency");
-    return it != j.end() && it->is_string() && !it->get<std::string>().empty() ? it->get<std::string>() : "currency";
+    const auto s = settings::read(wb.db(), settings::analysis());
+    return s ? s->currencyLabel() : "currency";
 }
 
 double optDouble(const store::Statement& st, int col) {
@@ -156,12 +142,8 @@ Result<MatrixInput> loadAttributes(store::Workbook& wb, const MatrixSpec& spec) 
     in.points = PointKind::Attribute;
     in.x = spec.x;
     in.y = spec.y;
-    const auto source = stringSetting(wb, "matrix.importance_source");
-    if (source && *source == "stated")
+    if (settings::readOr(wb.db(), settings::importanceSource()) == settings::ImportanceSource::Stated)
         in.x = {"stated_importance", "Importance (stated in the survey)", "survey scale"};
-    else if (source && *source != "derived")
-        cw::log::get("engine")->warn(
-            "matrix.importance_source '{}' is not stated or derived; using derived", *source);
     // The column name comes from the spec above, never from data.
     auto st = db.prepare(
         "SELECT a.id, a.name, am." + in.x.metric + ", am." + in.y.metric +
@@ -280,7 +262,7 @@ Status checkAnalysed(store::Workbook& wb) {
 
 Result<std::optional<std::int64_t>> activeSegmentation(store::Workbook& wb) {
     try {
-        const auto name = stringSetting(wb, kActiveSegmentationSetting);
+        const auto name = settings::readOr(wb.db(), settings::activeSegmentation());
         if (!name) return std::optional<std::int64_t>{};
         auto st = wb.db().prepare("SELECT id FROM segmentations WHERE name = ?");
         if (!st) return st.takeError();
@@ -365,21 +347,9 @@ Result<std::vector<AttributeStats>> loadAttributeStats(store::Workbook& wb) {
     }
 }
 
-std::string thresholdsKey(const MatrixSpec& spec) {
-    return "matrix." + spec.name + ".thresholds";
-}
-
 Result<MatrixThresholds> loadMatrixThresholds(store::Workbook& wb, const MatrixSpec& spec) {
     try {
-        const auto raw = wb.setting(thresholdsKey(spec));
-        if (!raw) return MatrixThresholds{};
-        auto t = MatrixThresholds::fromJson(*raw);
-        if (!t) {
-            Error e = t.takeError();
-            e.message = "setting " + thresholdsKey(spec) + ": " + e.message;
-            return e;
-        }
-        return t;
+        return settings::read(wb.db(), settings::matrixThresholds(spec.name));
     } catch (const store::SqlError& e) {
         return makeError(ErrorKind::Internal, e.message);
     }
@@ -387,9 +357,8 @@ Result<MatrixThresholds> loadMatrixThresholds(store::Workbook& wb, const MatrixS
 
 Status saveMatrixThresholds(store::Workbook& wb, const MatrixSpec& spec,
                             const MatrixThresholds& t) {
-    if (auto st = t.validate(); !st) return st;
     try {
-        return wb.setSetting(thresholdsKey(spec), t.toJson());
+        return settings::save(wb.db(), settings::matrixThresholds(spec.name), t);
     } catch (const store::SqlError& e) {
         return makeError(ErrorKind::Internal, e.message);
     }

@@ -19,7 +19,7 @@
 #include "core/Result.h"
 #include "engine/matrix/MatrixInput.h"
 #include "engine/matrix/MatrixSpec.h"
-#include "engine/matrix/MatrixThresholds.h"
+#include "engine/settings/MatrixThresholds.h"
 
 namespace cw::store {
 class Workbook;
@@ -49,11 +49,7 @@ Result<std::optional<std::string>> lastAnalysisSummary(store::Workbook& wb);
 /// Succeeds when the analysis has written customer metrics; the Input error otherwise.
 Status checkAnalysed(store::Workbook& wb);
 
-/// The setting naming the active segmentation (a JSON string; unset or null: none, the
-/// customers' own segment column is used). Written by engine::setActiveSegmentation.
-inline constexpr const char* kActiveSegmentationSetting = "segmentation.active";
-
-/// The id of the segmentation named by kActiveSegmentationSetting, or none when unset (use the
+/// The id of the segmentation named by the setting settings::activeSegmentation(), or none when unset (use the
 /// customers' own segment column). Input error when it names no segmentation.
 Result<std::optional<std::int64_t>> activeSegmentation(store::Workbook& wb);
 
@@ -71,8 +67,6 @@ struct AttributeStats {
 /// Every service attribute with its stored results, in id order (results empty before an analysis).
 Result<std::vector<AttributeStats>> loadAttributeStats(store::Workbook& wb);
 
-/// The setting key holding the thresholds of a matrix: "matrix.<name>.thresholds".
-std::string thresholdsKey(const MatrixSpec& spec);
 /// Thresholds saved for the matrix, median/median when none are.
 Result<MatrixThresholds> loadMatrixThresholds(store::Workbook& wb, const MatrixSpec& spec);
 Status saveMatrixThresholds(store::Workbook& wb, const MatrixSpec& spec, const MatrixThresholds& t);

@@ -10,6 +10,7 @@
 
 #include "MatrixFixture.h"
 #include "MatrixSql.h"
+#include "engine/settings/WorkbookSettings.h"
 #include "engine/matrix/MatrixComputation.h"
 #include "engine/matrix/MatrixFormat.h"
 #include "engine/matrix/MatrixLoader.h"
@@ -300,7 +301,7 @@ TEST(MatrixWorkbook, ThresholdsAreSavedPerMatrix) {
     EXPECT_EQ(loadMatrixThresholds(f.wb(), spec).value(), MatrixThresholds{});
     ASSERT_TRUE(
         f.wb()
-            .setSetting(thresholdsKey(spec),
+            .setSetting(settings::matrixThresholds(spec.name).key,
                         R"({"x": {"mode": "median"}, "y": {"mode": "custom", "value": 50}})")
             .ok());
     auto t = loadMatrixThresholds(f.wb(), spec);
@@ -313,10 +314,10 @@ TEST(MatrixWorkbook, ThresholdsAreSavedPerMatrix) {
     EXPECT_EQ(loadMatrixThresholds(f.wb(), matrixSpec(MatrixKind::SatisfactionLoyalty)).value(),
               saved);
     EXPECT_EQ(loadMatrixThresholds(f.wb(), spec).value(), *t);  // the other matrix is untouched
-    ASSERT_TRUE(f.wb().setSetting(thresholdsKey(spec), R"({"x": {"mode": "sometimes"}})").ok());
+    ASSERT_TRUE(f.wb().setSetting(settings::matrixThresholds(spec.name).key, R"({"x": {"mode": "sometimes"}})").ok());
     auto bad = loadMatrixThresholds(f.wb(), spec);
     ASSERT_FALSE(bad.ok());
-    EXPECT_NE(bad.error().message.find(thresholdsKey(spec)), std::string::npos);
+    EXPECT_NE(bad.error().message.find(settings::matrixThresholds(spec.name).key), std::string::npos);
 }
 
 TEST(MatrixWorkbook, JsonFollowsTheContract) {

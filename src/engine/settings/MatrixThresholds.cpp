@@ -1,4 +1,4 @@
-#include "engine/matrix/MatrixThresholds.h"
+#include "engine/settings/MatrixThresholds.h"
 
 #include <cmath>
 #include <nlohmann/json.hpp>

@@ -1,14 +1,13 @@
-#include "engine/AnalysisSettings.h"
+#include "engine/settings/AnalysisSettings.h"
 
 #include <nlohmann/json.hpp>
 
 #include "core/CivilTime.h"
+#include "engine/settings/WorkbookSettings.h"
 #include "store/Workbook.h"
 
 namespace cw::engine {
 namespace {
-
-constexpr const char* kKey = "analysis.settings";
 
 template <class T>
 void read(const nlohmann::json& j, const char* key, T& out) {
@@ -135,14 +134,11 @@ Result<AnalysisSettings> AnalysisSettings::fromJson(const std::string& text) {
 }
 
 Result<AnalysisSettings> AnalysisSettings::load(store::Workbook& wb) {
-    auto text = wb.setting(kKey);
-    if (!text) return AnalysisSettings{};
-    return fromJson(*text);
+    return settings::read(wb.db(), settings::analysis());
 }
 
 Status AnalysisSettings::save(store::Workbook& wb) const {
-    if (auto st = validate(); !st) return st;
-    return wb.setSetting(kKey, toJson());
+    return settings::save(wb.db(), settings::analysis(), *this);
 }
 
 }  // namespace cw::engine
