@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "engine/matrix/MatrixLoader.h"
+#include "store/CustomerQuery.h"
 #include "store/Database.h"
 #include "store/Workbook.h"
 
@@ -32,9 +33,7 @@ QString text(const store::Statement& st, int col) {
 // QString per value keeps 100k rows small and the conversion out of the loop.
 class TextInterner {
 public:
-    QString get(const store::Statement& st, int col) {
-        if (st.isNull(col)) return {};
-        const auto v = st.textView(col);
+    QString get(std::string_view v) {
         if (v.empty()) return {};
         auto it = m_values.find(std::string(v));
         if (it == m_values.end())
@@ -47,39 +46,26 @@ private:
     std::unordered_map<std::string, QString> m_values;
 };
 
-// The metric columns selected after `first`, in the order of CustomerMetric then CustomerFlag.
-std::string metricSelectList() {
-    std::string s;
-    for (const char* c : kMetricColumns) s += std::string(", m.") + c;
-    for (const char* c : kFlagColumns) s += std::string(", m.") + c;
-    return s;
+// The metric columns read, in the order of CustomerMetric then CustomerFlag.
+store::CustomerQuery customerQuery(std::optional<std::int64_t> segmentation) {
+    store::CustomerQuery q;
+    q.segmentation = segmentation;
+    for (const char* c : kMetricColumns) q.metrics.emplace_back(c);
+    for (const char* c : kFlagColumns) q.metrics.emplace_back(c);
+    return q;
 }
 
-// Reads the metrics and flags starting at column `first`; `present` is the metrics row's key.
-void readMetrics(const store::Statement& st, int first, bool present, CustomerRecord& r) {
+void readMetrics(const store::CustomerCursor& c, CustomerRecord& r) {
     constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-    r.hasMetrics = present;
-    for (int i = 0; i < kCustomerMetricCount; ++i)
-        r.metrics[std::size_t(i)] = st.isNull(first + i) ? kNaN : st.real(first + i);
+    r.hasMetrics = c.hasMetrics();
+    for (int i = 0; i < kCustomerMetricCount; ++i) r.metrics[std::size_t(i)] = c.metric(std::size_t(i)).value_or(kNaN);
     for (int i = 0; i < kCustomerFlagCount; ++i) {
-        const int col = first + kCustomerMetricCount + i;
-        r.flags[std::size_t(i)] = !present || st.isNull(col) ? -1 : (st.int64(col) != 0 ? 1 : 0);
+        const auto v = c.metric(std::size_t(kCustomerMetricCount + i));
+        r.flags[std::size_t(i)] = !r.hasMetrics || !v ? -1 : (*v != 0 ? 1 : 0);
     }
 }
 
-// SQL shared by the table and the detail: customer fields, manager name (its code when unnamed),
-// segment label of the active segmentation (?1; NULL: the customers' own column), metrics.
-std::string customerSelect() {
-    return "SELECT c.id, c.code, c.name, c.region, c.channel, "
-           "COALESCE(NULLIF(mg.name, ''), mg.code), "
-           "CASE WHEN ?1 IS NULL THEN c.segment ELSE s.label END, m.customer_id" +
-           metricSelectList() +
-           " FROM customers c LEFT JOIN customer_metrics m ON m.customer_id = c.id "
-           "LEFT JOIN managers mg ON mg.id = c.manager_id "
-           "LEFT JOIN customer_segments cs ON cs.customer_id = c.id AND cs.segmentation_id = ?1 "
-           "LEFT JOIN segments s ON s.id = cs.segment_id ";
-}
-constexpr int kFirstMetricColumn = 8;
+QString qtext(std::string_view v) { return QString::fromUtf8(v.data(), qsizetype(v.size())); }
 
 std::optional<QDateTime> timeOf(const store::Statement& st, int col) {
     if (st.isNull(col)) return std::nullopt;
@@ -171,37 +157,29 @@ Result<CustomerDetail> loadDetail(store::Workbook& wb, std::int64_t customerId) 
     auto& db = wb.db();
     auto segmentation = engine::activeSegmentation(wb);
     if (!segmentation) return segmentation.takeError();
-    auto st = db.prepare(customerSelect() + "WHERE c.id = ?2");
+    auto q = customerQuery(*segmentation);
+    q.customerId = customerId;
+    auto st = store::readCustomers(db, q);
     if (!st) return st.takeError();
-    st->bind(1, *segmentation);
-    st->bind(2, customerId);
-    if (!st->step()) {
-        if (!st->lastError().empty()) return sqlFailure(*st, "cannot read the customer");
+    if (!st->next()) {
+        if (auto failed = st->status(); !failed) return failed.takeError();
         return makeError(ErrorKind::Input,
                          "there is no customer with id " + std::to_string(customerId),
                          "the workbook may have changed: reload the customer table");
     }
     CustomerDetail d;
     auto& m = d.metrics;
-    m.id = st->int64(0);
-    m.code = text(*st, 1);
-    m.name = text(*st, 2);
-    m.region = text(*st, 3);
-    m.channel = text(*st, 4);
-    m.manager = text(*st, 5);
-    m.segment = text(*st, 6);
-    readMetrics(*st, kFirstMetricColumn, !st->isNull(7), m);
+    m.id = st->id();
+    m.code = qtext(st->code());
+    m.name = qtext(st->name());
+    m.region = qtext(st->region());
+    m.channel = qtext(st->channel());
+    m.manager = qtext(st->managerLabel());
+    m.segment = qtext(st->segment());
+    readMetrics(*st, m);
     d.profile = {m.id, m.code, m.name, m.region, m.channel, m.manager, m.segment, {}, {}};
-
-    auto extra = db.prepare("SELECT origin, acquisition_date FROM customers WHERE id = ?1");
-    if (!extra) return extra.takeError();
-    extra->bind(1, customerId);
-    if (extra->step()) {
-        d.profile.origin = text(*extra, 0);
-        if (!extra->isNull(1))
-            d.profile.acquisitionDate =
-                QDateTime::fromSecsSinceEpoch(extra->int64(1), Qt::UTC).date();
-    }
+    d.profile.origin = qtext(st->origin());
+    if (const auto t = st->acquisitionTime()) d.profile.acquisitionDate = QDateTime::fromSecsSinceEpoch(*t, Qt::UTC).date();
 
     auto monthly = loadMonthlyRevenue(db, customerId);
     if (!monthly) return monthly.takeError();
@@ -230,28 +208,26 @@ Result<CustomerTableData> loadCustomerTable(store::Workbook& wb) {
         auto& db = wb.db();
         auto segmentation = engine::activeSegmentation(wb);
         if (!segmentation) return segmentation.takeError();
-        auto st = db.prepare(customerSelect() + "ORDER BY c.id");
+        auto st = store::readCustomers(db, customerQuery(*segmentation));
         if (!st) return st.takeError();
-        st->bind(1, *segmentation);
 
         CustomerTableData data;
-        if (const auto n = db.queryInt("SELECT count(*) FROM customers"))
-            data.rows.reserve(std::size_t(*n));
+        data.rows.reserve(std::size_t(store::customerCount(db)));
         TextInterner regions, channels, managers, segments;
-        while (st->step()) {
+        while (st->next()) {
             CustomerRecord r;
-            r.id = st->int64(0);
-            r.code = text(*st, 1);
-            r.name = text(*st, 2);
-            r.region = regions.get(*st, 3);
-            r.channel = channels.get(*st, 4);
-            r.manager = managers.get(*st, 5);
-            r.segment = segments.get(*st, 6);
-            readMetrics(*st, kFirstMetricColumn, !st->isNull(7), r);
+            r.id = st->id();
+            r.code = qtext(st->code());
+            r.name = qtext(st->name());
+            r.region = regions.get(st->region());
+            r.channel = channels.get(st->channel());
+            r.manager = managers.get(st->managerLabel());
+            r.segment = segments.get(st->segment());
+            readMetrics(*st, r);
             data.analysed = data.analysed || r.hasMetrics;
             data.rows.push_back(std::move(r));
         }
-        if (!st->lastError().empty()) return sqlFailure(*st, "cannot read the customers");
+        if (auto failed = st->status(); !failed) return failed.takeError();
         data.rowById.reserve(qsizetype(data.rows.size()));
         for (std::size_t i = 0; i < data.rows.size(); ++i)
             data.rowById.insert(data.rows[i].id, int(i));

@@ -14,6 +14,7 @@
 
 #include "core/CivilTime.h"
 #include "engine/matrix/MatrixLoader.h"
+#include "store/CustomerQuery.h"
 #include "store/Workbook.h"
 
 namespace cw::engine {
@@ -200,39 +201,43 @@ Result<std::vector<CustomerRow>> readRows(store::Workbook& wb, const CustomerLis
                                           std::optional<std::int8_t> quadrant) {
     auto segmentation = activeSegmentation(wb);
     if (!segmentation) return segmentation.takeError();
-    auto st = wb.db().prepare(
-        "SELECT c.id, c.code, c.name, c.region, c.channel, mg.name, mg.code, "
-        "CASE WHEN ?1 IS NULL THEN c.segment ELSE s.label END, m.revenue, m.margin, m.last_day, "
-        "m.rhythm_days, m.exit_day, m.prev_revenue, m.recent_revenue, m.prev_orders, "
-        "m.recent_orders "
-        "FROM customers c LEFT JOIN customer_metrics m ON m.customer_id = c.id "
-        "LEFT JOIN managers mg ON mg.id = c.manager_id "
-        "LEFT JOIN customer_segments cs ON cs.customer_id = c.id AND cs.segmentation_id = ?1 "
-        "LEFT JOIN segments s ON s.id = cs.segment_id "
-        "WHERE ?2 = 0 OR (?2 = 1 AND m.exited = 1) OR (?2 = 2 AND m.profitable_exit = 1) "
-        "OR (?2 = 3 AND m.anorexic = 1) ORDER BY c.id");
+    store::CustomerQuery query;
+    query.segmentation = *segmentation;
+    query.metrics = {"revenue",      "margin",         "last_day",    "rhythm_days", "exit_day",
+                     "prev_revenue", "recent_revenue", "prev_orders", "recent_orders"};
+    using Flag = store::CustomerQuery::Flag;
+    switch (q.flag) {
+    case CustomerFlag::All: query.flag = Flag::Any; break;
+    case CustomerFlag::Exits: query.flag = Flag::Exited; break;
+    case CustomerFlag::ProfitableExits: query.flag = Flag::ProfitableExit; break;
+    case CustomerFlag::Anorexic: query.flag = Flag::Anorexic; break;
+    }
+    auto st = store::readCustomers(wb.db(), query);
     if (!st) return st.takeError();
-    st->bind(1, *segmentation).bind(2, static_cast<int>(q.flag));
+    auto day = [&st](std::size_t i) -> std::optional<std::int64_t> {
+        const auto v = st->metric(i);
+        return v ? std::optional<std::int64_t>(static_cast<std::int64_t>(*v)) : std::nullopt;
+    };
     std::vector<CustomerRow> rows;
-    while (st->step()) {
+    while (st->next()) {
         CustomerRow r;
-        r.id = st->int64(0);
-        r.code = text(*st, 1);
-        r.name = text(*st, 2);
-        r.region = text(*st, 3);
-        r.channel = text(*st, 4);
-        const std::string managerCode = text(*st, 6);
-        r.manager = st->isNull(5) || st->textView(5).empty() ? managerCode : text(*st, 5);
-        r.segment = text(*st, 7);
-        r.revenue = st->optReal(8);
-        r.margin = st->optReal(9);
-        r.lastDay = st->optInt64(10);
-        r.rhythmDays = st->optReal(11);
-        r.exitDay = st->optInt64(12);
-        r.prevRevenue = st->optReal(13);
-        r.recentRevenue = st->optReal(14);
-        r.prevOrders = st->optInt64(15);
-        r.recentOrders = st->optInt64(16);
+        r.id = st->id();
+        r.code = st->code();
+        r.name = st->name();
+        r.region = st->region();
+        r.channel = st->channel();
+        const std::string managerCode(st->managerCode());
+        r.manager = st->managerLabel();
+        r.segment = st->segment();
+        r.revenue = st->metric(0);
+        r.margin = st->metric(1);
+        r.lastDay = day(2);
+        r.rhythmDays = st->metric(3);
+        r.exitDay = day(4);
+        r.prevRevenue = st->metric(5);
+        r.recentRevenue = st->metric(6);
+        r.prevOrders = day(7);
+        r.recentOrders = day(8);
         if (placed) {
             auto it = placed->index.find(r.id);
             if (it == placed->index.end()) continue;
@@ -249,8 +254,7 @@ Result<std::vector<CustomerRow>> readRows(store::Workbook& wb, const CustomerLis
         }
         rows.push_back(std::move(r));
     }
-    if (!st->lastError().empty())
-        return makeError(ErrorKind::Internal, "cannot read customers: " + st->lastError());
+    if (auto status = st->status(); !status) return status.takeError();
     return rows;
 }
 

@@ -9,6 +9,7 @@
 #include "core/Log.h"
 #include "engine/matrix/DataNotes.h"
 #include "engine/settings/WorkbookSettings.h"
+#include "store/CustomerQuery.h"
 #include "store/Workbook.h"
 
 namespace cw::engine {
@@ -87,12 +88,12 @@ double optDouble(const store::Statement& st, int col) {
 class Interner {
 public:
     explicit Interner(Category& cat) : m_cat(cat) {}
-    void add(const store::Statement& st, int col) {
-        if (st.isNull(col) || st.textView(col).empty()) {
+    void add(std::string_view value) {
+        if (value.empty()) {
             m_cat.codes.push_back(Category::kNone);
             return;
         }
-        std::string key(st.textView(col));
+        std::string key(value);
         auto [it, inserted] =
             m_index.try_emplace(key, static_cast<std::int32_t>(m_cat.names.size()));
         if (inserted) m_cat.names.push_back(std::move(key));
@@ -108,19 +109,15 @@ private:
 class ManagerInterner {
 public:
     explicit ManagerInterner(Category& cat) : m_cat(cat) {}
-    void add(const store::Statement& st, int idCol, int nameCol, int codeCol) {
-        if (st.isNull(idCol)) {
+    void add(std::optional<std::int64_t> id, std::string_view label, std::string_view code) {
+        if (!id) {
             m_cat.codes.push_back(Category::kNone);
             return;
         }
-        auto [it, inserted] =
-            m_index.try_emplace(st.int64(idCol), static_cast<std::int32_t>(m_cat.names.size()));
+        auto [it, inserted] = m_index.try_emplace(*id, static_cast<std::int32_t>(m_cat.names.size()));
         if (inserted) {
-            const std::string code = st.text(codeCol);
-            const std::string name =
-                st.isNull(nameCol) || st.textView(nameCol).empty() ? code : st.text(nameCol);
-            m_cat.names.push_back(name);
-            m_cat.altNames.push_back(code);
+            m_cat.names.emplace_back(label);
+            m_cat.altNames.emplace_back(code);
         }
         m_cat.codes.push_back(it->second);
     }
@@ -175,20 +172,18 @@ Result<std::vector<MatrixInput>> loadCustomers(store::Workbook& wb, const std::v
         if (!s) return s.takeError();
         segmentation = *s;
     }
-    // Axis column names come from the specs, never from data; the segmentation id is bound.
-    // Columns 0-10: the customer; then x and y of each spec in turn.
-    std::string axes;
-    for (const auto* spec : specs) axes += ", m." + spec->x.metric + ", m." + spec->y.metric;
-    auto st = db.prepare(
-        "SELECT c.id, CASE WHEN coalesce(c.name, '') = '' THEN c.code ELSE c.code || ' — ' || c.name END, "
-        "m.revenue, m.margin, c.region, c.channel, "
-        "CASE WHEN ?1 IS NULL THEN c.segment ELSE s.label END, mg.id, mg.name, mg.code, c.code" + axes +
-        " FROM customers c LEFT JOIN customer_metrics m ON m.customer_id = c.id "
-        "LEFT JOIN managers mg ON mg.id = c.manager_id "
-        "LEFT JOIN customer_segments cs ON cs.customer_id = c.id AND cs.segmentation_id = ?1 "
-        "LEFT JOIN segments s ON s.id = cs.segment_id ORDER BY c.id");
-    if (!st) return st.takeError();
-    st->bind(1, segmentation);
+    store::CustomerQuery q;
+    q.segmentation = segmentation;
+    for (const auto* spec : specs) {
+        q.metrics.push_back(spec->x.metric);
+        q.metrics.push_back(spec->y.metric);
+    }
+    q.metrics.push_back("revenue");
+    q.metrics.push_back("margin");
+    auto rows = store::readCustomers(db, q);
+    if (!rows) return rows.takeError();
+    auto metric = [&rows](std::size_t i) { return rows->metric(i).value_or(MatrixInput::kMissing); };
+    const std::size_t revenueAt = 2 * specs.size(), marginAt = revenueAt + 1;
 
     MatrixInput base;
     base.points = PointKind::Customer;
@@ -198,22 +193,25 @@ Result<std::vector<MatrixInput>> loadCustomers(store::Workbook& wb, const std::v
     ManagerInterner manager(base.field(GroupField::Manager));
     auto wanted = [&need](GroupField f) { return need[static_cast<int>(f)]; };
     std::vector<std::vector<double>> xs(specs.size()), ys(specs.size());
-    while (st->step()) {
-        base.ids.push_back(st->int64(0));
-        base.labels.push_back(st->text(1));
-        base.codes.push_back(st->text(10));
-        base.revenue.push_back(optDouble(*st, 2));
-        base.margin.push_back(optDouble(*st, 3));
-        if (wanted(GroupField::Region)) region.add(*st, 4);
-        if (wanted(GroupField::Channel)) channel.add(*st, 5);
-        if (wanted(GroupField::Segment)) segment.add(*st, 6);
-        if (wanted(GroupField::Manager)) manager.add(*st, 7, 8, 9);
+    while (rows->next()) {
+        base.ids.push_back(rows->id());
+        // The point's label: "code — name", or the code alone.
+        std::string label(rows->code());
+        if (!rows->name().empty()) label.append(" — ").append(rows->name());
+        base.labels.push_back(std::move(label));
+        base.codes.emplace_back(rows->code());
+        base.revenue.push_back(metric(revenueAt));
+        base.margin.push_back(metric(marginAt));
+        if (wanted(GroupField::Region)) region.add(rows->region());
+        if (wanted(GroupField::Channel)) channel.add(rows->channel());
+        if (wanted(GroupField::Segment)) segment.add(rows->segment());
+        if (wanted(GroupField::Manager)) manager.add(rows->managerId(), rows->managerLabel(), rows->managerCode());
         for (std::size_t i = 0; i < specs.size(); ++i) {
-            xs[i].push_back(optDouble(*st, 11 + 2 * static_cast<int>(i)));
-            ys[i].push_back(optDouble(*st, 12 + 2 * static_cast<int>(i)));
+            xs[i].push_back(metric(2 * i));
+            ys[i].push_back(metric(2 * i + 1));
         }
     }
-    if (!st->lastError().empty()) return sqlFailure(*st, "cannot read customer metrics");
+    if (auto st = rows->status(); !st) return st.takeError();
     // A field asked for but with no point at all still counts as loaded (every point: no value).
     for (int f = 0; f < kGroupFieldCount; ++f)
         if (need[f] && base.fields[f].codes.empty() && !base.ids.empty())
