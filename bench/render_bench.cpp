@@ -16,9 +16,9 @@
 
 #include "BenchTiming.h"
 #include "app/MatrixCanvas.h"
-#include "app/ScatterPainter.h"
+#include "charts/ScatterPainter.h"
 
-using cw::app::ScatterPainter;
+using cw::charts::ScatterPainter;
 using cw::bench::medianMs;
 
 namespace {
@@ -59,13 +59,13 @@ int main(int argc, char** argv) {
         std::vector<std::int32_t> codes(n);
         for (std::size_t i = 0; i < n; ++i) codes[i] = std::int32_t(i % 6) - 1;
         ScatterPainter p;
-        cw::app::ScatterViewport v;
+        cw::charts::ScatterViewport v;
         v.xMin = -20;
         v.xMax = 120;
         v.yMin = 0;
         v.yMax = 100;
         p.setViewport(v);
-        auto colors = cw::app::ScatterColors::fromPalette(app.palette());
+        auto colors = cw::charts::ScatterColors::fromPalette(app.palette());
         colors.pointOpacity = 0.45;
         p.setColors(colors);
         p.setPoints(std::span<const double>(in->xs), std::span<const double>(in->ys));

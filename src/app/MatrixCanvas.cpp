@@ -8,9 +8,6 @@
 #include <QFileInfo>
 #include <QFontMetrics>
 #include <QPageSize>
-#include <QPdfWriter>
-#include <QSaveFile>
-#include <QSvgGenerator>
 #include <QToolTip>
 #include <QWheelEvent>
 
@@ -38,7 +35,7 @@ QString formatValue(double v) {
 // index array (counting sort), so that hover, click and rubber band look at the few cells they
 // cover instead of a million points. Also knows the extent of the drawable points.
 struct MatrixCanvas::PointGrid {
-    AxisScale xScale = AxisScale::Linear, yScale = AxisScale::Linear;
+    charts::AxisScale xScale = charts::AxisScale::Linear, yScale = charts::AxisScale::Linear;
     double x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // extent of the points, axis space
     double cellW = 1, cellH = 1;
     int cols = 0, rows = 0;
@@ -50,7 +47,7 @@ struct MatrixCanvas::PointGrid {
     int cellX(double ax) const { return std::clamp(int((ax - x0) / cellW), 0, cols - 1); }
     int cellY(double ay) const { return std::clamp(int((ay - y0) / cellH), 0, rows - 1); }
 
-    void build(const engine::MatrixInput& in, AxisScale sx, AxisScale sy) {
+    void build(const engine::MatrixInput& in, charts::AxisScale sx, charts::AxisScale sy) {
         xScale = sx;
         yScale = sy;
         const std::size_t n = in.size();
@@ -59,8 +56,8 @@ struct MatrixCanvas::PointGrid {
         x0 = y0 = std::numeric_limits<double>::infinity();
         x1 = y1 = -std::numeric_limits<double>::infinity();
         for (std::size_t i = 0; i < n; ++i) {
-            const double ax = ScatterPainter::toAxis(in.xs[i], sx);
-            const double ay = ScatterPainter::toAxis(in.ys[i], sy);
+            const double ax = charts::ScatterPainter::toAxis(in.xs[i], sx);
+            const double ay = charts::ScatterPainter::toAxis(in.ys[i], sy);
             if (!std::isfinite(ax) || !std::isfinite(ay)) continue;
             valid[i] = 1;
             ++count;
@@ -79,8 +76,8 @@ struct MatrixCanvas::PointGrid {
         std::vector<std::uint32_t> cellOf(n, 0);
         for (std::size_t i = 0; i < n; ++i) {
             if (!valid[i]) continue;
-            const auto c = std::uint32_t(cellY(ScatterPainter::toAxis(in.ys[i], sy)) * cols +
-                                         cellX(ScatterPainter::toAxis(in.xs[i], sx)));
+            const auto c = std::uint32_t(cellY(charts::ScatterPainter::toAxis(in.ys[i], sy)) * cols +
+                                         cellX(charts::ScatterPainter::toAxis(in.xs[i], sx)));
             cellOf[i] = c;
             ++start[c + 1];
         }
@@ -185,10 +182,10 @@ void MatrixCanvas::setSizeByRevenue(bool on) {
 }
 
 void MatrixCanvas::setLogScale(bool x, bool y) {
-    setScales(x ? AxisScale::Log10 : AxisScale::Linear, y ? AxisScale::Log10 : AxisScale::Linear);
+    setScales(x ? charts::AxisScale::Log10 : charts::AxisScale::Linear, y ? charts::AxisScale::Log10 : charts::AxisScale::Linear);
 }
 
-void MatrixCanvas::setScales(AxisScale x, AxisScale y) {
+void MatrixCanvas::setScales(charts::AxisScale x, charts::AxisScale y) {
     auto v = m_painter.viewport();
     if (v.xScale == x && v.yScale == y) return;
     v.xScale = x;
@@ -231,14 +228,14 @@ QPointF MatrixCanvas::toData(const QPointF& pixel) const {
 // --- state --------------------------------------------------------------------------------------
 
 void MatrixCanvas::applyStyle() {
-    auto colors = ScatterColors::fromPalette(palette());
+    auto colors = charts::ScatterColors::fromPalette(palette());
     colors.pointOpacity = m_painter.colors().pointOpacity;
     m_painter.setColors(colors);
     const bool dark = colors.background.lightness() < 128;
     const bool coded = m_input && m_codes.size() == m_input->size();
     m_painter.setColorCodes(
         coded ? std::span<const std::int32_t>(m_codes) : std::span<const std::int32_t>(),
-        ScatterPainter::categoryPalette(int(m_names.size()), dark),
+        charts::ScatterPainter::categoryPalette(int(m_names.size()), dark),
         coded ? m_names : QStringList());
     const QFontMetricsF fm(font());
     auto v = m_painter.viewport();
@@ -264,7 +261,7 @@ void MatrixCanvas::updatePointStyle() {
 void MatrixCanvas::updateRadii() {
     m_radii.clear();
     if (m_sizeByRevenue && m_input)
-        m_radii = ScatterPainter::radiiFor(m_input->revenue, m_compact ? 0.8f : 1.5f,
+        m_radii = charts::ScatterPainter::radiiFor(m_input->revenue, m_compact ? 0.8f : 1.5f,
                                            m_compact ? 4.0f : 10.0f);
     m_painter.setRadii(m_radii);
     invalidatePoints();
@@ -287,11 +284,11 @@ void MatrixCanvas::invalidateSelection() {
     update();
 }
 
-ScatterViewport MatrixCanvas::homeViewport() const {
-    ScatterViewport v = m_painter.viewport();
-    auto fit = [](double lo, double hi, double threshold, AxisScale scale, double& outLo,
+charts::ScatterViewport MatrixCanvas::homeViewport() const {
+    charts::ScatterViewport v = m_painter.viewport();
+    auto fit = [](double lo, double hi, double threshold, charts::AxisScale scale, double& outLo,
                   double& outHi) {
-        const double t = ScatterPainter::toAxis(threshold, scale);
+        const double t = charts::ScatterPainter::toAxis(threshold, scale);
         if (std::isfinite(t)) {
             lo = std::min(lo, t);
             hi = std::max(hi, t);
@@ -301,8 +298,8 @@ ScatterViewport MatrixCanvas::homeViewport() const {
             hi = 1.0;
         }
         const double pad = hi > lo ? (hi - lo) * 0.05 : 0.5;
-        outLo = ScatterPainter::fromAxis(lo - pad, scale);
-        outHi = ScatterPainter::fromAxis(hi + pad, scale);
+        outLo = charts::ScatterPainter::fromAxis(lo - pad, scale);
+        outHi = charts::ScatterPainter::fromAxis(hi + pad, scale);
     };
     const bool any = !m_grid->empty();
     const double inf = std::numeric_limits<double>::infinity();
@@ -327,7 +324,7 @@ void MatrixCanvas::ensureLayers() {
             p.setFont(font());
             m_painter.paintFrame(p, logical);
         }
-        m_painter.paintPoints(m_pointsLayer, ScatterPainter::PointLayer::All);
+        m_painter.paintPoints(m_pointsLayer, charts::ScatterPainter::PointLayer::All);
         {
             QPainter p(&m_pointsLayer);
             p.setFont(font());
@@ -342,7 +339,7 @@ void MatrixCanvas::ensureLayers() {
             m_selectionLayer = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
             m_selectionLayer.setDevicePixelRatio(dpr);
             m_selectionLayer.fill(Qt::transparent);
-            m_painter.paintPoints(m_selectionLayer, ScatterPainter::PointLayer::SelectedOnly);
+            m_painter.paintPoints(m_selectionLayer, charts::ScatterPainter::PointLayer::SelectedOnly);
         }
         m_selectionValid = true;
     }
@@ -410,15 +407,15 @@ std::vector<std::int32_t> MatrixCanvas::pointsIn(const QRectF& pixels) const {
     const auto& v = m_painter.viewport();
     const QPointF a = m_painter.toData(pixels.topLeft(), s);
     const QPointF b = m_painter.toData(pixels.bottomRight(), s);
-    const double ax0 = ScatterPainter::toAxis(std::min(a.x(), b.x()), v.xScale);
-    const double ax1 = ScatterPainter::toAxis(std::max(a.x(), b.x()), v.xScale);
-    const double ay0 = ScatterPainter::toAxis(std::min(a.y(), b.y()), v.yScale);
-    const double ay1 = ScatterPainter::toAxis(std::max(a.y(), b.y()), v.yScale);
+    const double ax0 = charts::ScatterPainter::toAxis(std::min(a.x(), b.x()), v.xScale);
+    const double ax1 = charts::ScatterPainter::toAxis(std::max(a.x(), b.x()), v.xScale);
+    const double ay0 = charts::ScatterPainter::toAxis(std::min(a.y(), b.y()), v.yScale);
+    const double ay1 = charts::ScatterPainter::toAxis(std::max(a.y(), b.y()), v.yScale);
     const auto& xs = m_input->xs;
     const auto& ys = m_input->ys;
     m_grid->visit(ax0, ax1, ay0, ay1, [&](std::uint32_t i) {
-        const double ax = ScatterPainter::toAxis(xs[i], v.xScale);
-        const double ay = ScatterPainter::toAxis(ys[i], v.yScale);
+        const double ax = charts::ScatterPainter::toAxis(xs[i], v.xScale);
+        const double ay = charts::ScatterPainter::toAxis(ys[i], v.yScale);
         if (ax >= ax0 && ax <= ax1 && ay >= ay0 && ay <= ay1) out.push_back(std::int32_t(i));
     });
     std::sort(out.begin(), out.end());
@@ -495,12 +492,12 @@ void MatrixCanvas::updateCursor(const QPointF& pos) {
 void MatrixCanvas::zoom(const QPointF& pos, double factor) {
     auto v = m_painter.viewport();
     const QPointF centre = toData(pos);
-    auto scaleAxis = [factor](double lo, double hi, double c, AxisScale s, double& outLo,
+    auto scaleAxis = [factor](double lo, double hi, double c, charts::AxisScale s, double& outLo,
                               double& outHi) {
-        const double a0 = ScatterPainter::toAxis(lo, s), a1 = ScatterPainter::toAxis(hi, s);
-        const double ac = ScatterPainter::toAxis(c, s);
-        outLo = ScatterPainter::fromAxis(ac + (a0 - ac) / factor, s);
-        outHi = ScatterPainter::fromAxis(ac + (a1 - ac) / factor, s);
+        const double a0 = charts::ScatterPainter::toAxis(lo, s), a1 = charts::ScatterPainter::toAxis(hi, s);
+        const double ac = charts::ScatterPainter::toAxis(c, s);
+        outLo = charts::ScatterPainter::fromAxis(ac + (a0 - ac) / factor, s);
+        outHi = charts::ScatterPainter::fromAxis(ac + (a1 - ac) / factor, s);
     };
     scaleAxis(v.xMin, v.xMax, centre.x(), v.xScale, v.xMin, v.xMax);
     scaleAxis(v.yMin, v.yMax, centre.y(), v.yScale, v.yMin, v.yMax);
@@ -550,11 +547,11 @@ void MatrixCanvas::mouseMoveEvent(QMouseEvent* event) {
         case Drag::Pan: {
             auto v = m_pressViewport;
             const QRectF plot = m_painter.plotRect(QSizeF(size()));
-            auto shift = [](double& lo, double& hi, AxisScale s, double pixels, double span) {
-                const double a0 = ScatterPainter::toAxis(lo, s), a1 = ScatterPainter::toAxis(hi, s);
+            auto shift = [](double& lo, double& hi, charts::AxisScale s, double pixels, double span) {
+                const double a0 = charts::ScatterPainter::toAxis(lo, s), a1 = charts::ScatterPainter::toAxis(hi, s);
                 const double d = pixels / span * (a1 - a0);
-                lo = ScatterPainter::fromAxis(a0 + d, s);
-                hi = ScatterPainter::fromAxis(a1 + d, s);
+                lo = charts::ScatterPainter::fromAxis(a0 + d, s);
+                hi = charts::ScatterPainter::fromAxis(a1 + d, s);
             };
             shift(v.xMin, v.xMax, v.xScale, m_pressPos.x() - pos.x(), plot.width());
             shift(v.yMin, v.yMax, v.yScale, pos.y() - m_pressPos.y(), plot.height());
@@ -646,119 +643,16 @@ void MatrixCanvas::leaveEvent(QEvent* event) {
 // --- export -------------------------------------------------------------------------------------
 
 QImage MatrixCanvas::renderImage(const QSize& size) const {
-    ScatterPainter painter = m_painter;
-    return painter.render(size, ScatterPainter::PointPath::Auto);
+    charts::ScatterPainter painter = m_painter;
+    return painter.render(size, charts::ScatterPainter::PointPath::Auto);
 }
-
-namespace {
-
-// The caption band above an exported plot: title, then one line per caption line.
-struct CaptionLayout {
-    QFont titleFont, lineFont;
-    int height = 0;
-};
-
-CaptionLayout captionLayout(const QFont& base, const MatrixCanvas::ExportCaption& caption) {
-    CaptionLayout l;
-    l.titleFont = base;
-    l.titleFont.setPixelSize(22);
-    l.titleFont.setBold(true);
-    l.lineFont = base;
-    l.lineFont.setPixelSize(14);
-    l.height = 16 + QFontMetrics(l.titleFont).height() + 6 +
-               int(caption.lines.size()) * (QFontMetrics(l.lineFont).height() + 2) + 14;
-    return l;
-}
-
-void paintCaption(QPainter& p, const CaptionLayout& l, const MatrixCanvas::ExportCaption& caption, int width) {
-    p.save();
-    p.fillRect(QRect(0, 0, width, l.height), Qt::white);
-    p.setPen(QColor(20, 20, 20));
-    p.setFont(l.titleFont);
-    int y = 16;
-    const QFontMetrics tm(l.titleFont);
-    p.drawText(QRect(24, y, width - 48, tm.height()), Qt::AlignLeft | Qt::AlignVCenter,
-               tm.elidedText(caption.title, Qt::ElideRight, width - 48));
-    y += tm.height() + 6;
-    p.setFont(l.lineFont);
-    p.setPen(QColor(70, 70, 70));
-    const QFontMetrics lm(l.lineFont);
-    for (const auto& line : caption.lines) {
-        p.drawText(QRect(24, y, width - 48, lm.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                   lm.elidedText(line, Qt::ElideMiddle, width - 48));
-        y += lm.height() + 2;
-    }
-    p.restore();
-}
-
-}  // namespace
 
 QString MatrixCanvas::exportTo(const QString& path, const QSize& plotSize, const ExportCaption& caption) const {
-    const CaptionLayout layout = captionLayout(font(), caption);
-    const QSize total(plotSize.width(), plotSize.height() + layout.height);
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) return file.errorString();
-    auto paintAll = [&](QPainter& p) {
-        p.setFont(font());
-        paintCaption(p, layout, caption, total.width());
-        p.translate(0, layout.height);
-        m_painter.paint(p, QSizeF(plotSize), ScatterPainter::PointPath::Auto);
-    };
-    bool painted = false;
-    if (suffix == QLatin1String("svg")) {
-        QSvgGenerator generator;
-        generator.setOutputDevice(&file);
-        generator.setSize(total);
-        generator.setViewBox(QRect(QPoint(0, 0), total));
-        generator.setTitle(caption.title);
-        generator.setDescription(caption.lines.join(QLatin1Char('\n')));
-        QPainter p;
-        if (p.begin(&generator)) {
-            paintAll(p);
-            painted = p.end();
-        }
-    } else if (suffix == QLatin1String("pdf")) {
-        QPdfWriter pdf(&file);
-        pdf.setTitle(caption.title);
-        pdf.setCreator(QStringLiteral("Clienting Workbench"));
-        pdf.setResolution(96);  // one unit = one pixel of the PNG export
-        pdf.setPageSize(QPageSize(QSizeF(total) * 72.0 / 96.0, QPageSize::Point, QString(), QPageSize::ExactMatch));
-        pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
-        QPainter p;
-        if (p.begin(&pdf)) {
-            paintAll(p);
-            painted = p.end();
-        }
-    } else {
-        QImage image(total, QImage::Format_ARGB32_Premultiplied);
-        image.fill(Qt::white);
-        QPainter p(&image);
-        p.setRenderHint(QPainter::Antialiasing);
-        paintAll(p);
-        p.end();
-        const QByteArray format = suffix == QLatin1String("jpg") || suffix == QLatin1String("jpeg") ? "JPG" : "PNG";
-        painted = image.save(&file, format.constData());
-    }
-    if (!painted) {
-        file.cancelWriting();
-        return tr("the drawing could not be written");
-    }
-    if (!file.commit()) return file.errorString();
-    return {};
+    return charts::exportMatrix(m_painter, font(), path, plotSize, caption);
 }
 
 bool MatrixCanvas::renderSvg(const QString& path, const QSize& size) const {
-    QSvgGenerator generator;
-    generator.setFileName(path);
-    generator.setSize(size);
-    generator.setViewBox(QRect(QPoint(0, 0), size));
-    generator.setTitle(QStringLiteral("Matrix"));
-    QPainter p;
-    if (!p.begin(&generator)) return false;
-    p.setFont(font());
-    m_painter.paint(p, QSizeF(size), ScatterPainter::PointPath::Auto);
-    return p.end();
+    return charts::writeSvg(m_painter, font(), path, size);
 }
 
 }  // namespace cw::app

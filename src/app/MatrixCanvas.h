@@ -1,5 +1,5 @@
 #pragma once
-// The interactive matrix: a scatter of the points of one matrix (ScatterPainter) with threshold
+// The interactive matrix: a scatter of the points of one matrix (charts::ScatterPainter) with threshold
 // lines the user drags, rubber-band selection, zoom (wheel) and pan (right or middle drag), and
 // tooltips. It computes nothing about the matrix itself: it shows the engine's MatrixInput and
 // reports what the user did through signals; whoever owns the thresholds and the selection
@@ -19,7 +19,8 @@
 #include <memory>
 #include <vector>
 
-#include "app/ScatterPainter.h"
+#include "charts/MatrixExport.h"
+#include "charts/ScatterPainter.h"
 #include "engine/matrix/MatrixInput.h"
 
 namespace cw::app {
@@ -45,7 +46,7 @@ public:
     void setSizeByRevenue(bool on);
     void setLogScale(bool x, bool y);
     /// The scale of each axis; the view is reset when either changes.
-    void setScales(AxisScale x, AxisScale y);
+    void setScales(charts::AxisScale x, charts::AxisScale y);
     /// One flag per point, empty = none.
     void setSelection(std::vector<std::uint8_t> selected);
     /// Battery thumbnail: no ticks, no dragging, zooming or selecting; a click emits activated().
@@ -66,24 +67,21 @@ public:
     double thresholdY() const { return m_painter.thresholdY(); }
     /// The data rectangle shown and the mapping the widget uses (for tests and callers that
     /// place things over the canvas).
-    const ScatterViewport& viewport() const { return m_painter.viewport(); }
+    const charts::ScatterViewport& viewport() const { return m_painter.viewport(); }
     QPointF toPixel(double x, double y) const;
     QPointF toData(const QPointF& pixel) const;
 
     /// A PNG-quality image of the plot (vector path for moderate counts).
     QImage renderImage(const QSize& size) const;
-    /// Writes an SVG (points rasterised into it above ScatterPainter::kVectorLimit).
+    /// Writes an SVG (points rasterised into it above charts::ScatterPainter::kVectorLimit).
     bool renderSvg(const QString& path, const QSize& size) const;
 
     /// What an exported matrix says above the plot: its title and caption lines (workbook,
     /// thresholds, counts, breakdown, date), so a picture pasted into a report explains itself.
-    struct ExportCaption {
-        QString title;
-        QStringList lines;
-    };
+    using ExportCaption = charts::ExportCaption;
     /// Writes the plot with its caption as PNG, SVG or PDF (by the file's suffix), whole or not
     /// at all (a temporary file renamed at the end). SVG and PDF keep the points as vectors up
-    /// to ScatterPainter::kVectorLimit points and embed them as an image above. Returns an
+    /// to charts::ScatterPainter::kVectorLimit points and embed them as an image above. Returns an
     /// error message, empty on success.
     QString exportTo(const QString& path, const QSize& plotSize, const ExportCaption& caption) const;
 
@@ -132,9 +130,9 @@ private:
     void hover(const QPointF& pos, const QPointF& globalPos);
     void updateCursor(const QPointF& pos);
     void zoom(const QPointF& pos, double factor);
-    ScatterViewport homeViewport() const;
+    charts::ScatterViewport homeViewport() const;
 
-    ScatterPainter m_painter;
+    charts::ScatterPainter m_painter;
     std::shared_ptr<const cw::engine::MatrixInput> m_input;
     std::vector<std::int32_t> m_codes;
     QStringList m_names;
@@ -154,7 +152,7 @@ private:
 
     Drag m_drag = Drag::None;
     QPointF m_pressPos;
-    ScatterViewport m_pressViewport;
+    charts::ScatterViewport m_pressViewport;
     double m_pressThresholdX = 0, m_pressThresholdY = 0;
     QRectF m_band;
     int m_hovered = -1;

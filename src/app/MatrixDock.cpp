@@ -45,7 +45,7 @@ QString percent(const std::optional<double>& share) {
 
 QString axisTitle(const engine::AxisSpec& a, const std::string& currency) {
     if (a.unit.empty()) return toQString(a.label);
-    // Shares are drawn as percentages (ScatterPainter::setPercentAxes); money in the workbook's currency.
+    // Shares are drawn as percentages (charts::ScatterPainter::setPercentAxes); money in the workbook's currency.
     const QString unit = a.unit == "share" ? QStringLiteral("%") : toQString(a.unit == "currency" ? currency : a.unit);
     return QStringLiteral("%1 (%2)").arg(toQString(a.label), unit);
 }
@@ -54,18 +54,18 @@ QString axisTitle(const engine::AxisSpec& a, const std::string& currency) {
 // customers have little of and a few have a lot (Online Retail: 90 % of the points in the first
 // pixel column of a linear axis) on a symmetric log axis, which also shows zero and losses;
 // everything else linear.
-AxisScale automaticScale(const engine::AxisSpec& axis, const std::vector<double>& values) {
-    if (axis.unit != "currency") return AxisScale::Linear;
+charts::AxisScale automaticScale(const engine::AxisSpec& axis, const std::vector<double>& values) {
+    if (axis.unit != "currency") return charts::AxisScale::Linear;
     std::vector<double> magnitudes;
     magnitudes.reserve(values.size());
     for (double v : values)
         if (std::isfinite(v)) magnitudes.push_back(std::abs(v));
-    if (magnitudes.size() < 10) return AxisScale::Linear;
+    if (magnitudes.size() < 10) return charts::AxisScale::Linear;
     auto mid = magnitudes.begin() + std::ptrdiff_t(magnitudes.size() / 2);
     std::nth_element(magnitudes.begin(), mid, magnitudes.end());
     const double median = *mid;
     const double largest = *std::max_element(mid, magnitudes.end());
-    return largest > 20.0 * std::max(median, 1.0) ? AxisScale::SymLog : AxisScale::Linear;
+    return largest > 20.0 * std::max(median, 1.0) ? charts::AxisScale::SymLog : charts::AxisScale::Linear;
 }
 
 // Colour by a field with many values (58 managers) gives colours nobody tells apart and a legend
@@ -91,11 +91,11 @@ void capColours(std::vector<std::int32_t>& codes, QStringList& names) {
     names = kept;
 }
 
-QString scaleName(AxisScale s) {
+QString scaleName(charts::AxisScale s) {
     switch (s) {
-        case AxisScale::Linear: return {};
-        case AxisScale::Log10: return QObject::tr("log scale");
-        case AxisScale::SymLog: return QObject::tr("symmetric log scale");
+        case charts::AxisScale::Linear: return {};
+        case charts::AxisScale::Log10: return QObject::tr("log scale");
+        case charts::AxisScale::SymLog: return QObject::tr("symmetric log scale");
     }
     return {};
 }
@@ -438,8 +438,8 @@ void MatrixDock::updateTitle() {
                                                                    formatCount(m.result->total.insufficient));
     // A log axis cannot show values ≤ 0 (21 % of the margins of a large workbook): say how many.
     const auto [scaleX, scaleY] = scalesOf(m_current, true);
-    if (m.result && m.input && (scaleX == AxisScale::Log10 || scaleY == AxisScale::Log10)) {
-        const bool logX = scaleX == AxisScale::Log10, logY = scaleY == AxisScale::Log10;
+    if (m.result && m.input && (scaleX == charts::AxisScale::Log10 || scaleY == charts::AxisScale::Log10)) {
+        const bool logX = scaleX == charts::AxisScale::Log10, logY = scaleY == charts::AxisScale::Log10;
         std::int64_t hidden = 0;
         for (std::size_t i = 0; i < m.input->size() && i < m.result->assignment.size(); ++i)
             if (m.result->assignment[i] >= 0 && ((logX && !(m.input->xs[i] > 0)) || (logY && !(m.input->ys[i] > 0))))
@@ -537,9 +537,9 @@ void MatrixDock::fillSmallMultiples() {
     }
 }
 
-std::pair<AxisScale, AxisScale> MatrixDock::scalesOf(MatrixKind kind, bool large) const {
+std::pair<charts::AxisScale, charts::AxisScale> MatrixDock::scalesOf(MatrixKind kind, bool large) const {
     const auto& m = m_session->matrix(kind);
-    AxisScale out[2] = {AxisScale::Linear, AxisScale::Linear};
+    charts::AxisScale out[2] = {charts::AxisScale::Linear, charts::AxisScale::Linear};
     if (!m.input || !m.result) return {out[0], out[1]};
     // The automatic choice reads every value (a median): once per loaded input, not per redraw.
     auto& cached = m_automaticScales[std::size_t(MatrixSession::index(kind))];
@@ -550,7 +550,7 @@ std::pair<AxisScale, AxisScale> MatrixDock::scalesOf(MatrixKind kind, bool large
     for (int axis = 0; axis < 2; ++axis) {
         // Thumbnails follow the automatic choice; the large matrix the user's, if any.
         const int choice = large && m_scale[axis] ? m_scale[axis]->currentIndex() : 0;
-        static const AxisScale chosen[] = {AxisScale::Linear, AxisScale::Linear, AxisScale::Log10, AxisScale::SymLog};
+        static const charts::AxisScale chosen[] = {charts::AxisScale::Linear, charts::AxisScale::Linear, charts::AxisScale::Log10, charts::AxisScale::SymLog};
         out[axis] = choice > 0 ? chosen[choice] : cached.scale[std::size_t(axis)];
     }
     return {out[0], out[1]};
@@ -574,7 +574,7 @@ void MatrixDock::fillCanvas(MatrixCanvas* canvas, MatrixKind kind, bool large) {
     const auto& spec = engine::matrixSpec(kind);
     const auto [scaleX, scaleY] = scalesOf(kind, large);
     canvas->setScales(scaleX, scaleY);
-    auto titled = [&r](const engine::AxisSpec& axis, AxisScale scale) {
+    auto titled = [&r](const engine::AxisSpec& axis, charts::AxisScale scale) {
         const QString name = scaleName(scale);
         const QString title = axisTitle(axis, r.currency);
         return name.isEmpty() ? title : QStringLiteral("%1 · %2").arg(title, name);

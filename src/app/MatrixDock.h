@@ -58,10 +58,10 @@ private:
     /// Filter values that match no point, with their near matches, under the filter.
     void showFilterWarnings();
     /// The scales a matrix is drawn with: the user's choice for the large one, else automatic.
-    std::pair<AxisScale, AxisScale> scalesOf(engine::MatrixKind kind, bool large) const;
+    std::pair<charts::AxisScale, charts::AxisScale> scalesOf(engine::MatrixKind kind, bool large) const;
     struct AutomaticScales {
         const engine::MatrixInput* input = nullptr;  ///< the input they were chosen for
-        std::array<AxisScale, 2> scale{};
+        std::array<charts::AxisScale, 2> scale{};
     };
     mutable std::array<AutomaticScales, kMatrixCount> m_automaticScales{};
     void updateTitle();

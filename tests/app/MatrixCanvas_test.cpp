@@ -152,7 +152,7 @@ TEST(MatrixCanvas, HoverReportsThePointUnderTheMouse) {
 TEST(MatrixCanvas, WheelZoomsAroundTheCursorAndResetRestores) {
     Shown s;
     auto& c = s.canvas;
-    const ScatterViewport home = c.viewport();
+    const charts::ScatterViewport home = c.viewport();
     const QPointF before = c.toPixel(2, 2);
     const QPointF cursor = c.toPixel(6, 3);
     QWheelEvent wheel(cursor, c.mapToGlobal(cursor), QPoint(), QPoint(0, 240), Qt::NoButton,

@@ -10,7 +10,7 @@
 
 #include "MatrixWindowTest.h"
 #include "app/Format.h"
-#include "app/ScatterPainter.h"
+#include "charts/ScatterPainter.h"
 
 using namespace cw;
 using namespace cw::app;
@@ -60,7 +60,7 @@ TEST_F(MatrixExportTest, EveryFormatCarriesTheTitleAndCaption) {
     EXPECT_TRUE(text.contains(QStringLiteral("Workbook demo.cwb")));
     EXPECT_TRUE(text.contains(QStringLiteral(">Profitability vs loyalty</text>"))) << "the title is drawn";
     EXPECT_FALSE(text.contains(QStringLiteral("<image"))) << "points below the limit are vectors, not an image";
-    static_assert(ScatterPainter::kVectorLimit == 20000, "docs/analysis.md states the limit");
+    static_assert(charts::ScatterPainter::kVectorLimit == 20000, "docs/analysis.md states the limit");
 
     // PDF: the words are text (searchable), not pixels.
     const auto pdf = dir.file("m.pdf");

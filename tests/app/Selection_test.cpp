@@ -10,7 +10,7 @@
 
 #include "MatrixWindowTest.h"
 #include "app/CustomerTableDock.h"
-#include "app/ScatterPainter.h"
+#include "charts/ScatterPainter.h"
 #include "app/WorkbookDocument.h"
 
 using namespace cw;
@@ -62,8 +62,8 @@ TEST(SelectionColour, IsNoneOfTheQuadrantOrCategoryColours) {
         palette.setColor(QPalette::Window, dark ? Qt::black : Qt::white);
         palette.setColor(QPalette::Base, dark ? Qt::black : Qt::white);
         palette.setColor(QPalette::Text, dark ? Qt::white : Qt::black);
-        const auto colors = ScatterColors::fromPalette(palette);
-        for (const QColor& c : ScatterPainter::categoryPalette(12, dark)) {
+        const auto colors = charts::ScatterColors::fromPalette(palette);
+        for (const QColor& c : charts::ScatterPainter::categoryPalette(12, dark)) {
             // Far apart in RGB: at least 120 in the largest channel difference.
             const int d = std::max({std::abs(c.red() - colors.selection.red()), std::abs(c.green() - colors.selection.green()),
                                     std::abs(c.blue() - colors.selection.blue())});
@@ -93,7 +93,7 @@ TEST_F(SelectionTest, ALogScaleSaysHowManyPointsItCannotShow) {
     for (auto* l : dock->findChildren<QLabel*>())
         said |= l->text().contains(QLocale().toString(qlonglong(nonPositive)) + QStringLiteral(" not shown"));
     EXPECT_TRUE(said);
-    EXPECT_EQ(dock->largeCanvas()->viewport().xScale, AxisScale::Log10);
+    EXPECT_EQ(dock->largeCanvas()->viewport().xScale, charts::AxisScale::Log10);
 }
 
 // Skewed, signed money gets a symmetric log axis by default, which shows every point (zero and
@@ -105,8 +105,8 @@ TEST_F(SelectionTest, SkewedMarginsAreDrawnOnASymmetricLogAxisThatShowsEveryPoin
     auto* canvas = dock->largeCanvas();
     const auto& m = w.analysis()->session()->matrix(dock->current());
     ASSERT_EQ(m.result->x.unit, "currency");
-    EXPECT_EQ(canvas->viewport().xScale, AxisScale::SymLog) << "the demo's margins are skewed";
-    EXPECT_EQ(canvas->viewport().yScale, AxisScale::Linear) << "a 0-100 index stays linear";
+    EXPECT_EQ(canvas->viewport().xScale, charts::AxisScale::SymLog) << "the demo's margins are skewed";
+    EXPECT_EQ(canvas->viewport().yScale, charts::AxisScale::Linear) << "a 0-100 index stays linear";
     // Every plotted point maps inside the plot, ≤ 0 included; and they spread: the middle half
     // of the points covers far more than the one pixel column a linear axis gave them.
     std::vector<double> xs;
@@ -122,7 +122,7 @@ TEST_F(SelectionTest, SkewedMarginsAreDrawnOnASymmetricLogAxisThatShowsEveryPoin
     auto* scaleX = dock->findChild<QComboBox*>(QStringLiteral("scaleX"));
     scaleX->setCurrentIndex(scaleX->findText(QStringLiteral("linear")));
     QTest::qWait(20);
-    EXPECT_EQ(canvas->viewport().xScale, AxisScale::Linear);
+    EXPECT_EQ(canvas->viewport().xScale, charts::AxisScale::Linear);
     std::vector<double> linear;
     for (std::size_t i = 0; i < m.input->size(); ++i)
         if (m.result->assignment[i] >= 0) linear.push_back(canvas->toPixel(m.input->xs[i], m.input->ys[i]).x());

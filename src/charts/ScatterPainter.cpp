@@ -1,4 +1,4 @@
-#include "app/ScatterPainter.h"
+#include "charts/ScatterPainter.h"
 
 #include <QLocale>
 #include <QPainter>
@@ -8,7 +8,7 @@
 #include <cmath>
 #include <thread>
 
-namespace cw::app {
+namespace cw::charts {
 
 namespace {
 
@@ -747,4 +747,4 @@ std::vector<float> ScatterPainter::radiiFor(std::span<const double> values, floa
     return out;
 }
 
-}  // namespace cw::app
+}  // namespace cw::charts

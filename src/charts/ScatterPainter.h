@@ -27,7 +27,7 @@
 class QPainter;
 class QPalette;
 
-namespace cw::app {
+namespace cw::charts {
 
 /// How an axis maps values. SymLog is sign(v)·log10(1 + |v|): linear near zero (|v| < 1, in the
 /// axis's units: currency for money), logarithmic beyond, and defined for negatives and zero —
@@ -179,4 +179,4 @@ private:
     bool m_showAxes = true;
 };
 
-}  // namespace cw::app
+}  // namespace cw::charts

@@ -11,9 +11,9 @@
 #include <limits>
 #include <vector>
 
-#include "app/ScatterPainter.h"
+#include "charts/ScatterPainter.h"
 
-using namespace cw::app;
+using namespace cw::charts;
 
 namespace {
 
