@@ -1,39 +1,24 @@
 #pragma once
-// Runs engine::runAnalysis on a worker with its own read-write connection; progress is queued
-// to the GUI thread, cancel() stops it at the next phase with nothing stored.
-#include <QFutureWatcher>
-#include <QObject>
-#include <QString>
-
-#include <atomic>
-#include <memory>
-
-#include "app/WorkerTask.h"
+// Runs engine::runAnalysis on a worker with its own read-write connection; cancel() stops it at
+// the next phase with nothing stored. The window waits for it before it closes.
+#include "app/Job.h"
 #include "engine/Analysis.h"
 
 namespace cw::app {
 
-class AnalyzeJob : public QObject {
+class AnalyzeJob : public TypedJob<WorkerOutcome<engine::AnalysisSummary>> {
     Q_OBJECT
 
 public:
     using Outcome = WorkerOutcome<engine::AnalysisSummary>;
-
-    explicit AnalyzeJob(QObject* parent = nullptr);
-    ~AnalyzeJob() override;
-
+    explicit AnalyzeJob(QObject* parent = nullptr) : TypedJob(parent, OnDestroy::Wait) {}
     void start(const QString& workbookPath);
-    void cancel();
-    bool isRunning() const { return m_running; }
 
 signals:
-    void progress(const QString& phase, qint64 done, qint64 total);
     void finished(const cw::app::AnalyzeJob::Outcome& outcome);
 
 private:
-    QFutureWatcher<Outcome> m_watcher;
-    std::shared_ptr<std::atomic_bool> m_cancel;
-    bool m_running = false;
+    void completed(Outcome outcome) override { emit finished(outcome); }
 };
 
 }  // namespace cw::app

@@ -79,16 +79,8 @@ PreviewJob::Outcome runPreview(store::ImportOptions options, bool suggest, int m
 
 }  // namespace
 
-PreviewJob::PreviewJob(QObject* parent) : QObject(parent) {
-    connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, [this] {
-        m_running = false;
-        emit finished(m_watcher.result());
-    });
-}
-
 void PreviewJob::start(const store::ImportOptions& options, bool suggestProfile, int maxRows) {
-    m_running = true;
-    m_watcher.setFuture(QtConcurrent::run(runPreview, options, suggestProfile, maxRows));
+    launch([options, suggestProfile, maxRows] { return runPreview(options, suggestProfile, maxRows); });
 }
 
 }  // namespace cw::app
