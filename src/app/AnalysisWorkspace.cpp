@@ -29,6 +29,7 @@
 #include "core/Log.h"
 #include "engine/Insights.h"
 #include "engine/Segmentation.h"
+#include "store/Segmentations.h"
 #include "store/Workbook.h"
 
 #include <nlohmann/json.hpp>
@@ -315,10 +316,9 @@ Status AnalysisWorkspace::saveSelectionAsSegment(const QString& name) {
         return makeError(ErrorKind::Usage, "nothing is selected", "select customers in a matrix or the table first");
     const auto trimmed = toStdString(name.trimmed());
     if (trimmed.empty()) return makeError(ErrorKind::Usage, "the segment needs a name");
-    auto exists = wb->db().prepare("SELECT 1 FROM segmentations WHERE name = ?");
+    auto exists = store::findSegmentation(wb->db(), trimmed);
     if (!exists) return exists.takeError();
-    exists->bind(1, trimmed);
-    if (exists->step())
+    if (*exists)
         return makeError(ErrorKind::Usage, "a segmentation named '" + trimmed + "' exists already", "choose another name");
     std::vector<std::int64_t> ids(m_session->selection().begin(), m_session->selection().end());
     std::sort(ids.begin(), ids.end());

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "engine/matrix/MatrixLoader.h"
+#include "store/CustomerHistory.h"
 #include "store/CustomerQuery.h"
 #include "store/Database.h"
 #include "store/Workbook.h"
@@ -18,16 +19,6 @@ constexpr const char* kMetricColumns[kCustomerMetricCount] = {
     "revenue",   "margin", "potential",    "loyalty", "satisfaction",
     "recommend", "orders", "recency_days", "p_alive", "clv"};
 constexpr const char* kFlagColumns[kCustomerFlagCount] = {"exited", "profitable_exit", "anorexic"};
-
-Error sqlFailure(const store::Statement& st, const std::string& what) {
-    return makeError(ErrorKind::Internal, what + ": " + st.lastError());
-}
-
-QString text(const store::Statement& st, int col) {
-    if (st.isNull(col)) return {};
-    const auto v = st.textView(col);
-    return QString::fromUtf8(v.data(), qsizetype(v.size()));
-}
 
 // Region, channel, manager and segment repeat a few values over many customers: one shared
 // QString per value keeps 100k rows small and the conversion out of the loop.
@@ -67,89 +58,56 @@ void readMetrics(const store::CustomerCursor& c, CustomerRecord& r) {
 
 QString qtext(std::string_view v) { return QString::fromUtf8(v.data(), qsizetype(v.size())); }
 
-std::optional<QDateTime> timeOf(const store::Statement& st, int col) {
-    if (st.isNull(col)) return std::nullopt;
-    // Times are naive local times of the source stored as seconds: show them as stored.
-    return QDateTime::fromSecsSinceEpoch(st.int64(col), Qt::UTC);
-}
 
 QDate monthOfDay(std::int64_t day) {
     const QDate d = QDate(1970, 1, 1).addDays(day);
     return QDate(d.year(), d.month(), 1);
 }
 
-Result<std::vector<MonthlyRevenue>> loadMonthlyRevenue(store::Database& db, std::int64_t id) {
-    auto st = db.prepare(
-        "SELECT CAST(strftime('%Y', ts, 'unixepoch') AS INTEGER), "
-        "CAST(strftime('%m', ts, 'unixepoch') AS INTEGER), sum(revenue) "
-        "FROM transactions WHERE customer_id = ?1 GROUP BY 1, 2 ORDER BY 1, 2");
-    if (!st) return st.takeError();
-    st->bind(1, id);
-    std::vector<MonthlyRevenue> sums;
-    while (st->step())
-        sums.push_back({QDate(int(st->int64(0)), int(st->int64(1)), 1), st->real(2)});
-    if (!st->lastError().empty()) return sqlFailure(*st, "cannot read the purchase history");
-    if (sums.empty()) return sums;
+std::optional<QDateTime> timeOf(std::optional<std::int64_t> seconds) {
+    // Times are naive local times of the source stored as seconds: show them as stored.
+    if (!seconds) return std::nullopt;
+    return QDateTime::fromSecsSinceEpoch(*seconds, Qt::UTC);
+}
 
-    QDate first = sums.front().month, last = sums.back().month;
-    auto run = db.prepare(
-        "SELECT window_start, analysis_day FROM analysis_runs WHERE finished_at IS NOT NULL "
-        "ORDER BY id DESC LIMIT 1");
+Result<std::vector<MonthlyRevenue>> loadMonthlyRevenue(store::Database& db, std::int64_t id) {
+    auto sums = store::readMonthlyRevenue(db, id);
+    if (!sums) return sums.takeError();
+    if (sums->empty()) return std::vector<MonthlyRevenue>{};
+    auto monthOf = [](const store::MonthlyRevenueRow& r) { return QDate(r.year, r.month, 1); };
+    QDate first = monthOf(sums->front()), last = monthOf(sums->back());
+    auto run = store::readLastAnalysisWindow(db);
     if (!run) return run.takeError();
-    if (run->step()) {
-        first = std::min(first, monthOfDay(run->int64(0)));
-        last = std::max(last, monthOfDay(run->int64(1)));
+    if (*run) {
+        first = std::min(first, monthOfDay((*run)->windowStart));
+        last = std::max(last, monthOfDay((*run)->analysisDay));
     }
     // Dense months so that a gap in purchases shows as a gap in the sparkline.
     std::vector<MonthlyRevenue> out;
     std::size_t next = 0;
     for (QDate m = first; m <= last; m = m.addMonths(1)) {
         double revenue = 0;
-        if (next < sums.size() && sums[next].month == m) revenue = sums[next++].revenue;
+        if (next < sums->size() && monthOf((*sums)[next]) == m) revenue = (*sums)[next++].revenue;
         out.push_back({m, revenue});
     }
     return out;
 }
 
 Result<std::optional<SurveyResponse>> loadLatestSurvey(store::Database& db, std::int64_t id) {
-    auto st = db.prepare(
-        "SELECT id, ts, satisfaction, recommend, repurchase FROM survey_responses "
-        "WHERE customer_id = ?1 ORDER BY ts IS NULL, ts DESC, id DESC LIMIT 1");
-    if (!st) return st.takeError();
-    st->bind(1, id);
-    if (!st->step()) {
-        if (!st->lastError().empty()) return sqlFailure(*st, "cannot read the survey");
-        return std::optional<SurveyResponse>{};
-    }
-    SurveyResponse r;
-    const std::int64_t responseId = st->int64(0);
-    r.time = timeOf(*st, 1);
-    r.satisfaction = st->optReal(2);
-    r.recommend = st->optReal(3);
-    r.repurchase = st->optReal(4);
-
-    auto scores = db.prepare(
-        "SELECT a.name, s.score, s.importance, a.scale_min, a.scale_max FROM survey_scores s "
-        "JOIN service_attributes a ON a.id = s.attribute_id WHERE s.response_id = ?1 "
-        "ORDER BY a.id");
-    if (!scores) return scores.takeError();
-    scores->bind(1, responseId);
-    while (scores->step())
-        r.answers.push_back({text(*scores, 0), scores->optReal(1), scores->optReal(2),
-                             scores->real(3), scores->real(4)});
-    if (!scores->lastError().empty()) return sqlFailure(*scores, "cannot read the survey scores");
+    auto stored = store::readLatestSurveyResponse(db, id);
+    if (!stored) return stored.takeError();
+    if (!*stored) return std::optional<SurveyResponse>{};
+    const auto& s = **stored;
+    SurveyResponse r{timeOf(s.time), s.satisfaction, s.recommend, s.repurchase, {}};
+    for (const auto& a : s.answers) r.answers.push_back({qtext(a.attribute), a.score, a.importance, a.scaleMin, a.scaleMax});
     return std::optional<SurveyResponse>{std::move(r)};
 }
 
 Result<std::vector<CustomerNote>> loadNotes(store::Database& db, std::int64_t id) {
-    auto st = db.prepare(
-        "SELECT ts, author, text FROM notes WHERE customer_id = ?1 "
-        "ORDER BY ts IS NULL, ts DESC, id DESC");
-    if (!st) return st.takeError();
-    st->bind(1, id);
+    auto stored = store::readNotes(db, id);
+    if (!stored) return stored.takeError();
     std::vector<CustomerNote> notes;
-    while (st->step()) notes.push_back({timeOf(*st, 0), text(*st, 1), text(*st, 2)});
-    if (!st->lastError().empty()) return sqlFailure(*st, "cannot read the notes");
+    for (const auto& n : *stored) notes.push_back({timeOf(n.time), qtext(n.author), qtext(n.text)});
     return notes;
 }
 

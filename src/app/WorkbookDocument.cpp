@@ -130,7 +130,7 @@ void WorkbookDocument::notifyDataChanged() {
 
 std::optional<qint64> WorkbookDocument::dataVersion() const {
     if (!m_workbook) return std::nullopt;
-    auto v = m_workbook->db().queryInt("PRAGMA data_version");
+    auto v = m_workbook->db().dataVersion();
     return v ? std::optional<qint64>(*v) : std::nullopt;
 }
 

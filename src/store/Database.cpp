@@ -330,3 +330,9 @@ std::optional<std::string> RollbackJournalScope::setModeWithoutWaiting(const cha
 BulkWriteMode::~BulkWriteMode() { (void)m_db.exec("PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536"); }
 
 }  // namespace cw::store
+
+namespace cw::store {
+
+std::optional<std::int64_t> Database::dataVersion() { return queryInt("PRAGMA data_version"); }
+
+}  // namespace cw::store

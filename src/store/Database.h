@@ -102,6 +102,8 @@ public:
 
     /// Executes one or more statements with no parameters and no results (DDL, PRAGMA). Like
     /// Statement::exec, refuses a statement that changes data outside a transaction.
+    /// Changes when another connection commits to the file (PRAGMA data_version); none on error.
+    std::optional<std::int64_t> dataVersion();
     Status exec(std::string_view sql);
     /// Prepares one statement; errors name the SQL.
     Result<Statement> prepare(std::string_view sql);

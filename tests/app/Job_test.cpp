@@ -53,7 +53,7 @@ TEST_F(JobTest, ProgressReachesTheGuiThreadAndTheReportComesBack) {
     std::atomic<QThread*> worker{nullptr};
     job.run(path, [&worker](store::Workbook&, const ProgressFn& progress) -> Result<int> {
         worker = QThread::currentThread();
-        for (int i = 1; i <= 3; ++i) progress({"counting", std::uint64_t(i), 3});
+        for (int i = 1; i <= 3; ++i) progress({"counting", std::int64_t(i), 3});
         return 42;
     });
     EXPECT_TRUE(job.isRunning());
@@ -71,7 +71,7 @@ TEST_F(JobTest, CancelStopsTheWorkThroughItsProgressCallback) {
     std::atomic_bool started{false};
     job.run(path, [&started](store::Workbook&, const ProgressFn& progress) -> Result<int> {
         started = true;
-        for (std::uint64_t i = 0; i < 100000000; ++i) {
+        for (std::int64_t i = 0; i < 100000000; ++i) {
             if (!progress({"looping", i, 0})) return makeError(ErrorKind::Cancelled, "cancelled");
             QThread::msleep(1);
         }

@@ -165,10 +165,6 @@ void sortRows(const CustomerList& l, std::vector<CustomerRow>& rows, const SortK
     });
 }
 
-std::string text(const store::Statement& st, int col) {
-    return st.isNull(col) ? std::string() : st.text(col);
-}
-
 struct MatrixPlacement {
     std::unordered_map<std::int64_t, std::size_t> index;  ///< customer id -> point
     MatrixInput input;

@@ -10,6 +10,7 @@
 #include "engine/matrix/DataNotes.h"
 #include "engine/settings/WorkbookSettings.h"
 #include "store/CustomerQuery.h"
+#include "store/Segmentations.h"
 #include "store/Workbook.h"
 
 namespace cw::engine {
@@ -262,15 +263,14 @@ Result<std::optional<std::int64_t>> activeSegmentation(store::Workbook& wb) {
     try {
         const auto name = settings::readOr(wb.db(), settings::activeSegmentation());
         if (!name) return std::optional<std::int64_t>{};
-        auto st = wb.db().prepare("SELECT id FROM segmentations WHERE name = ?");
-        if (!st) return st.takeError();
-        st->bind(1, *name);
-        if (!st->step())
+        auto id = store::findSegmentation(wb.db(), *name);
+        if (!id) return id.takeError();
+        if (!*id)
             return makeError(
                 ErrorKind::Input, "the active segmentation '" + *name + "' does not exist",
                 "choose another segmentation, or clear setting segmentation.active to use "
                 "the customers' own segment");
-        return std::optional<std::int64_t>{st->int64(0)};
+        return *id;
     } catch (const store::SqlError& e) {
         return makeError(ErrorKind::Internal, e.message);
     }
