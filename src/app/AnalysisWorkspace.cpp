@@ -27,7 +27,7 @@
 #include "app/MatrixSession.h"
 #include "app/WorkbookDocument.h"
 #include "core/Log.h"
-#include "engine/Insights.h"
+#include "store/Insights.h"
 #include "engine/Segmentation.h"
 #include "store/Segmentations.h"
 #include "store/Workbook.h"
@@ -61,24 +61,24 @@ private:
 // Pinning an insight, undone by deleting it.
 class PinInsightCommand : public QUndoCommand {
 public:
-    PinInsightCommand(WorkbookDocument* document, engine::Insight insight)
+    PinInsightCommand(WorkbookDocument* document, store::Insight insight)
         : QUndoCommand(QObject::tr("Pin insight “%1”").arg(toQString(insight.title))),
           m_document(document), m_insight(std::move(insight)) {}
     void redo() override {
         auto* wb = m_document->workbook();
         if (!wb) return;
-        auto id = engine::pinInsight(wb->db(), m_insight);
+        auto id = store::pinInsight(wb->db(), m_insight);
         if (id) m_id = *id;
     }
     void undo() override {
-        if (auto* wb = m_document->workbook(); wb && m_id > 0) (void)engine::deleteInsight(wb->db(), m_id);
+        if (auto* wb = m_document->workbook(); wb && m_id > 0) (void)store::deleteInsight(wb->db(), m_id);
         m_id = 0;
     }
     std::int64_t m_id = 0;
 
 private:
     WorkbookDocument* m_document;
-    engine::Insight m_insight;
+    store::Insight m_insight;
 };
 
 // New analysis definitions: saved, then the analysis re-runs in the background; undo puts the
@@ -333,7 +333,7 @@ Status AnalysisWorkspace::pinSelection(const QString& title, const QString& note
     if (m_session->selection().isEmpty())
         return makeError(ErrorKind::Usage, "nothing is selected", "select customers in a matrix or the table first");
     if (title.trimmed().isEmpty()) return makeError(ErrorKind::Usage, "an insight needs a title");
-    engine::Insight insight;
+    store::Insight insight;
     insight.title = toStdString(title.trimmed());
     insight.note = toStdString(note);
     insight.customerIds.assign(m_session->selection().begin(), m_session->selection().end());

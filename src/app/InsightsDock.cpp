@@ -117,7 +117,7 @@ QString InsightsDock::emptyMessage() const {
     return m_pages->currentWidget() == m_empty ? m_empty->text() : QString();
 }
 
-const engine::Insight* InsightsDock::find(qint64 id) const {
+const store::Insight* InsightsDock::find(qint64 id) const {
     for (const auto& i : m_insights)
         if (i.id == id) return &i;
     return nullptr;
@@ -134,7 +134,7 @@ void InsightsDock::reload() {
         showCurrent();
         return;
     }
-    auto listed = engine::listInsights(wb->db());
+    auto listed = store::listInsights(wb->db());
     if (!listed) {
         m_empty->setText(
             tr("The insights cannot be read: %1").arg(toQString(listed.error().describe()).toHtmlEscaped()));
@@ -192,12 +192,12 @@ Status InsightsDock::selectCustomers(qint64 id) {
 Status InsightsDock::remove(qint64 id) {
     const auto* insight = find(id);
     if (!insight) return makeError(ErrorKind::Usage, "no insight is chosen", "choose one in the list");
-    const engine::Insight kept = *insight;  // with its id: undo puts it back as it was
+    const store::Insight kept = *insight;  // with its id: undo puts it back as it was
     return WorkbookEditCommand::push(
         m_document, tr("Delete insight “%1”").arg(toQString(kept.title)),
-        [id](store::Workbook& w) { return engine::deleteInsight(w.db(), id); },
+        [id](store::Workbook& w) { return store::deleteInsight(w.db(), id); },
         [kept](store::Workbook& w) -> Status {
-            if (auto back = engine::pinInsight(w.db(), kept); !back) return back.takeError();
+            if (auto back = store::pinInsight(w.db(), kept); !back) return back.takeError();
             return {};
         },
         {}, this);

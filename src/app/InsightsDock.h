@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "core/Result.h"
-#include "engine/Insights.h"
+#include "store/Insights.h"
 
 class QLabel;
 class QPushButton;
@@ -46,7 +46,7 @@ public:
     enum Column { TitleColumn, CustomersColumn, DateColumn, SourceColumn, NoteColumn };
 
 private:
-    const engine::Insight* find(qint64 id) const;
+    const store::Insight* find(qint64 id) const;
     void showCurrent();
     void warn(const QString& title, const Status& st);
 
@@ -59,7 +59,7 @@ private:
     QLabel* m_note;
     QPushButton* m_select;
     QPushButton* m_delete;
-    std::vector<engine::Insight> m_insights;  ///< as listed, one per row
+    std::vector<store::Insight> m_insights;  ///< as listed, one per row
 };
 
 }  // namespace cw::app

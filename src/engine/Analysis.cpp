@@ -9,12 +9,14 @@
 
 #include "core/CivilTime.h"
 #include "core/Log.h"
-#include "engine/AnalysisStore.h"
 #include "engine/PurchaseModels.h"
 #include "engine/matrix/DataNotes.h"
 #include "engine/Segmentation.h"
 #include "engine/survey/SurveyAnalysis.h"
+#include "engine/settings/WorkbookSettings.h"
+#include "store/AnalysisResults.h"
 #include "store/Database.h"
+#include "store/Segmentations.h"
 #include "store/Workbook.h"
 
 namespace cw::engine {
@@ -41,6 +43,31 @@ std::optional<std::size_t> indexOf(const std::vector<std::int64_t>& ids, std::in
     auto it = std::lower_bound(ids.begin(), ids.end(), id);
     if (it == ids.end() || *it != id) return std::nullopt;
     return static_cast<std::size_t>(it - ids.begin());
+}
+
+// The survey's per-attribute results as the workbook keeps them.
+std::vector<store::AttributeMetricRow> attributeRows(const SurveyAnalysis& survey) {
+    std::vector<store::AttributeMetricRow> rows;
+    rows.reserve(survey.attributes.size());
+    for (const auto& a : survey.attributes)
+        rows.push_back({a.id, a.name, a.responses, a.satisfaction, a.statedImportance, a.derivedImportance,
+                        a.derivedShare, a.olsBeta});
+    return rows;
+}
+
+// Labels of the active segmentation, else the customers' own segment column; "" where a
+// customer has none.
+std::vector<std::string> segmentLabels(store::Database& db, const CustomerInfo& customers) {
+    std::vector<std::string> labels = customers.segment;
+    const auto active = settings::readOr(db, settings::activeSegmentation());
+    if (!active) return labels;
+    std::fill(labels.begin(), labels.end(), std::string());
+    for (auto& member : store::readSegmentMembers(db, *active)) {
+        auto it = std::lower_bound(customers.id.begin(), customers.id.end(), member.customerId);
+        if (it != customers.id.end() && *it == member.customerId)
+            labels[std::size_t(it - customers.id.begin())] = std::move(member.label);
+    }
+    return labels;
 }
 
 std::string nowIso() {
@@ -243,16 +270,12 @@ Result<AnalysisSummary> analyseOnce(store::Workbook& wb, const AnalysisOptions& 
         if (cancelled("storing", 0, 0)) return cancelError();
 
         if (tx) {
-            auto run = db.prepareOrThrow(
-                "INSERT INTO analysis_runs(started_at, analysis_day, window_start, settings) VALUES(?,?,?,?)");
-            run.bind(1, nowIso()).bind(2, std::int64_t(s.calendar.analysisDay));
-            run.bind(3, std::int64_t(s.calendar.windowStart)).bind(4, s.settings.toJson());
-            if (!run.exec()) throw store::SqlError{"recording the analysis: " + run.lastError()};
-            s.runId = db.lastInsertRowId();
-            storeCustomerMetrics(*tx, *customers, m);
-            storeAttributeMetrics(*tx, *survey);
-            clearModelFits(*tx);  // no stale fit survives
-            for (const auto& r : s.models) storeModelFit(*tx, r.name, s.runId, r.json);
+            s.runId = store::startAnalysisRun(*tx, {nowIso(), s.calendar.analysisDay, s.calendar.windowStart,
+                                                    s.settings.toJson()});
+            store::writeCustomerMetrics(*tx, customers->id, m);
+            store::writeAttributeMetrics(*tx, attributeRows(*survey));
+            store::clearModelFits(*tx);  // no stale fit survives
+            for (const auto& r : s.models) store::writeModelFit(*tx, r.name, s.runId, r.json);
             phases.lap("store");
             auto segmentations = rerunSegmentations(*tx);
             if (!segmentations) return segmentations.takeError();
@@ -261,9 +284,7 @@ Result<AnalysisSummary> analyseOnce(store::Workbook& wb, const AnalysisOptions& 
             s.links = loyaltyLinks(m.satisfaction, m.loyalty, m.margin, segmentLabels(db, *customers));
             phases.lap("loyalty links");
             s.seconds = phases.total();
-            auto fin = db.prepareOrThrow("UPDATE analysis_runs SET finished_at = ?, summary = ? WHERE id = ?");
-            fin.bind(1, nowIso()).bind(2, s.toJson()).bind(3, s.runId);
-            if (!fin.exec()) throw store::SqlError{"recording the analysis: " + fin.lastError()};
+            store::finishAnalysisRun(*tx, s.runId, nowIso(), s.toJson());
             if (auto st = tx->commit(); !st) return st.takeError();
         }
         if (!options.store) s.links = loyaltyLinks(m.satisfaction, m.loyalty, m.margin, segmentLabels(db, *customers));
@@ -282,7 +303,7 @@ Result<AnalysisSummary> runAnalysis(store::Workbook& wb, const AnalysisOptions& 
     if (options.store) return analyseOnce(wb, options, progress);
     // A dry run holds no lock: it is repeated when another connection committed meanwhile
     // (PRAGMA data_version), so that its figures are of one state of the workbook.
-    auto version = [&] { return wb.db().queryInt("PRAGMA data_version"); };
+    auto version = [&] { return wb.db().dataVersion(); };
     for (int attempt = 1;; ++attempt) {
         const auto before = version();
         auto r = analyseOnce(wb, options, progress);

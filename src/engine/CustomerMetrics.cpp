@@ -42,54 +42,14 @@ CostToServe::Rate CostToServe::rateFor(const std::string& channel) const {
 }
 
 Result<CustomerInfo> loadCustomers(store::Database& db, const std::string& walletField) {
-    CustomerInfo info;
-    // Sized once: grown by doubling, seven vectors of 100,000 entries cost thousands of page
-    // faults (each larger block is fresh memory), which took most of this phase's 200 ms.
-    if (const auto n = db.queryInt("SELECT count(*) FROM customers"); n && *n > 0) {
-        const auto size = static_cast<std::size_t>(*n);
-        info.id.reserve(size);
-        info.code.reserve(size);
-        info.name.reserve(size);
-        info.region.reserve(size);
-        info.channel.reserve(size);
-        info.segment.reserve(size);
-        info.managerId.reserve(size);
-    }
-    auto st = db.prepare(
-        "SELECT id, code, coalesce(name, ''), coalesce(region, ''), coalesce(channel, ''), coalesce(segment, ''), "
-        "coalesce(manager_id, 0) FROM customers ORDER BY id");
-    if (!st) return st.takeError();
-    while (st->step()) {
-        info.id.push_back(st->int64(0));
-        info.code.push_back(st->text(1));
-        info.name.push_back(st->text(2));
-        info.region.push_back(st->text(3));
-        info.channel.push_back(st->text(4));
-        info.segment.push_back(st->text(5));
-        info.managerId.push_back(st->int64(6));
-    }
-    if (!st->lastError().empty()) return makeError(ErrorKind::Internal, "reading customers: " + st->lastError());
-    info.wallet.assign(info.size(), kNaN);
-    auto w = db.prepare(
-        "SELECT v.entity_id, v.num FROM custom_values v JOIN custom_fields f ON f.id = v.field_id "
-        "WHERE f.entity = 'customer' AND f.name = ? AND v.num IS NOT NULL");
-    if (!w) return w.takeError();
-    w->bind(1, walletField);
-    while (w->step()) {
-        const auto id = w->int64(0);
-        auto it = std::lower_bound(info.id.begin(), info.id.end(), id);
-        if (it != info.id.end() && *it == id) info.wallet[std::size_t(it - info.id.begin())] = w->real(1);
-    }
-    return info;
+    return store::readCustomerColumns(db, walletField);
 }
 
 Result<CostToServe> loadCostToServe(store::Database& db) {
+    auto rows = store::readCostToServe(db);
+    if (!rows) return rows.takeError();
     CostToServe c;
-    auto st = db.prepare(
-        "SELECT coalesce(channel, ''), sum(coalesce(cost_per_order, 0)), sum(coalesce(cost_per_customer_year, 0)) "
-        "FROM cost_to_serve GROUP BY 1");
-    if (!st) return st.takeError();
-    while (st->step()) c.byChannel[st->text(0)] = {st->real(1), st->real(2)};
+    for (const auto& r : *rows) c.byChannel[r.channel] = {r.perOrder, r.perCustomerYear};
     return c;
 }
 
@@ -101,17 +61,6 @@ AnalysisCalendar AnalysisCalendar::make(std::int32_t analysisDay, const Analysis
     c.recentStart = static_cast<std::int32_t>(addMonths(analysisDay + 1, -s.anorexiaWindowMonths));
     c.previousStart = static_cast<std::int32_t>(addMonths(analysisDay + 1, -2 * s.anorexiaWindowMonths));
     return c;
-}
-
-void MetricsTable::resize(std::size_t n) {
-    for (auto* v : {&firstDay, &lastDay, &surveyDay, &exitDay}) v->assign(n, -1);
-    for (auto* v : {&purchaseDays, &orders, &prevOrders, &recentOrders, &monthsActive}) v->assign(n, 0);
-    for (auto* v : {&revenue, &cost, &costToServe, &margin, &prevRevenue, &recentRevenue, &marginBeforeLast,
-                    &recencyDays, &tenureDays, &rhythmDays, &pAlive, &expectedPurchases, &expectedSpend, &clv,
-                    &potential, &loyalty, &satisfaction, &recommend, &repurchase})
-        v->assign(n, kNaN);
-    for (auto* v : {&rScore, &fScore, &mScore, &active, &exited, &profitableExit, &anorexic, &profitTier})
-        v->assign(n, 0);
 }
 
 MetricsTable computeBaseMetrics(const CustomerRows& rows, const CustomerInfo& customers, const CostToServe& cts,

@@ -11,6 +11,8 @@
 #include "engine/settings/AnalysisSettings.h"
 #include "engine/TransactionScan.h"
 #include "engine/models/PurchaseLog.h"
+#include "store/AnalysisResults.h"
+#include "store/CustomerColumns.h"
 
 namespace cw::store {
 class Database;
@@ -19,14 +21,7 @@ class Database;
 namespace cw::engine {
 
 /// Descriptive columns of the customers table, in customers.id order.
-struct CustomerInfo {
-    std::vector<std::int64_t> id;
-    std::vector<std::string> code, name, region, channel, segment;
-    std::vector<std::int64_t> managerId;  ///< 0 when none
-    std::vector<double> wallet;           ///< external wallet estimate (custom field), NaN when absent
-
-    std::size_t size() const { return id.size(); }
-};
+using CustomerInfo = store::CustomerColumns;
 
 /// Loads the customers; `walletField` names the numeric custom field used as the wallet estimate.
 Result<CustomerInfo> loadCustomers(store::Database& db, const std::string& walletField);
@@ -53,26 +48,7 @@ struct AnalysisCalendar {
     static AnalysisCalendar make(std::int32_t analysisDay, const AnalysisSettings& s);
 };
 
-struct MetricsTable {
-    std::vector<std::int32_t> firstDay, lastDay;  ///< -1: never bought (up to the analysis day)
-    std::vector<std::int32_t> purchaseDays, orders, prevOrders, recentOrders;
-    std::vector<std::int32_t> monthsActive;  ///< months of the window with a purchase
-    std::vector<double> revenue, cost, costToServe, margin, prevRevenue, recentRevenue;
-    std::vector<double> marginBeforeLast;  ///< margin over the window that ends at the last purchase
-    std::vector<double> recencyDays, tenureDays, rhythmDays;
-    std::vector<std::int8_t> rScore, fScore, mScore;  ///< 1..5, 0 no data
-    std::vector<double> pAlive, expectedPurchases, expectedSpend, clv, potential;
-    std::vector<double> loyalty, satisfaction, recommend, repurchase;
-    std::vector<std::int32_t> surveyDay;  ///< -1: no answer
-    std::vector<std::int8_t> active, exited, profitableExit, anorexic, profitTier;
-    std::vector<std::int32_t> exitDay;  ///< -1: not exited
-    /// Window revenue (absolute) whose cost the transactions gave, and whose cost was assumed
-    /// from gross_margin_rate: how far profitability rests on the assumption.
-    double revenueWithCost = 0, revenueAssumedCost = 0;
-
-    std::size_t size() const { return revenue.size(); }
-    void resize(std::size_t n);
-};
+using MetricsTable = store::CustomerMetricsTable;
 
 /// Financial and behavioural metrics from the transactions; fills `log` with the purchase days
 /// (sales, summed per day) up to the analysis day of the customers who bought, for the purchase

@@ -8,7 +8,7 @@
 #include "MatrixWindowTest.h"
 #include "app/InsightsDock.h"
 #include "app/WorkbookDocument.h"
-#include "engine/Insights.h"
+#include "store/Insights.h"
 
 using namespace cw;
 using namespace cw::app;
@@ -17,10 +17,10 @@ namespace {
 
 class InsightsDockTest : public cw::test::MatrixWindowTest {
 protected:
-    static std::vector<engine::Insight> stored(MainWindow& w) {
-        auto all = engine::listInsights(w.document()->workbook()->db());
+    static std::vector<store::Insight> stored(MainWindow& w) {
+        auto all = store::listInsights(w.document()->workbook()->db());
         EXPECT_TRUE(all.ok());
-        return all.ok() ? *all : std::vector<engine::Insight>{};
+        return all.ok() ? *all : std::vector<store::Insight>{};
     }
 
     // Pins the first `n` customers of the profitability × loyalty matrix, as the menu does.

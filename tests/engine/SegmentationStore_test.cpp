@@ -7,7 +7,7 @@
 #include "engine/settings/WorkbookSettings.h"
 #include "engine/Analysis.h"
 #include "engine/DemoGenerator.h"
-#include "engine/Insights.h"
+#include "store/Insights.h"
 #include "engine/Segmentation.h"
 #include "engine/matrix/MatrixLoader.h"
 #include "store/Workbook.h"
@@ -16,6 +16,10 @@
 using namespace cw;
 using namespace cw::engine;
 using cw::store::Workbook;
+using cw::store::Insight;
+using cw::store::deleteInsight;
+using cw::store::listInsights;
+using cw::store::pinInsight;
 
 namespace {
 

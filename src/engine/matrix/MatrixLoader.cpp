@@ -11,6 +11,7 @@
 #include "engine/settings/WorkbookSettings.h"
 #include "store/CustomerQuery.h"
 #include "store/Segmentations.h"
+#include "store/AnalysisResults.h"
 #include "store/Workbook.h"
 
 namespace cw::engine {
@@ -22,16 +23,11 @@ Error notAnalysed() {
                      "run clienting analyze first");
 }
 
-Error sqlFailure(const store::Statement& st, const std::string& what) {
-    return makeError(ErrorKind::Internal, what + ": " + st.lastError());
-}
-
 // The summary of the last finished analysis, or null.
 nlohmann::json lastRunSummary(store::Database& db) {
-    auto st = db.prepareOrThrow(
-        "SELECT summary FROM analysis_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1");
-    if (!st.step() || st.isNull(0)) return nullptr;
-    auto j = nlohmann::json::parse(st.textView(0), nullptr, false);
+    const auto text = store::readLastRunSummary(db);
+    if (!text) return nullptr;
+    auto j = nlohmann::json::parse(*text, nullptr, false);
     return j.is_object() ? j : nlohmann::json(nullptr);
 }
 
@@ -66,23 +62,13 @@ void addDataNotes(const nlohmann::json& summary, MatrixInput& in) {
         in.notes.push_back(surveyAfterNote(after, summary.value("analysis_date", std::string("?"))));
 }
 
-bool tableHasRows(store::Database& db, const char* table) {
-    const auto exists = db.queryInt(
-        std::string("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='") + table +
-        "'");
-    if (!exists || *exists == 0) return false;
-    return db.queryInt(std::string("SELECT EXISTS(SELECT 1 FROM ") + table + ")").value_or(0) != 0;
-}
+bool hasRows(store::Database& db, store::ResultTable table) { return store::hasResults(db, table); }
 
 // The currency label of the analysis settings as they are now (a label: changing it needs no
 // new analysis), or "currency" when they cannot be read.
 std::string currencyLabel(store::Workbook& wb) {
     const auto s = settings::read(wb.db(), settings::analysis());
     return s ? s->currencyLabel() : "currency";
-}
-
-double optDouble(const store::Statement& st, int col) {
-    return st.isNull(col) ? MatrixInput::kMissing : st.real(col);
 }
 
 // Interns text values of one field through a hash map (a million customers, few values).
@@ -130,8 +116,8 @@ private:
 
 Result<MatrixInput> loadAttributes(store::Workbook& wb, const MatrixSpec& spec) {
     auto& db = wb.db();
-    if (!tableHasRows(db, "attribute_metrics")) {
-        if (!tableHasRows(db, "customer_metrics") && !tableHasRows(db, "analysis_runs")) return notAnalysed();
+    if (!hasRows(db, store::ResultTable::AttributeMetrics)) {
+        if (!hasRows(db, store::ResultTable::CustomerMetrics) && !hasRows(db, store::ResultTable::AnalysisRuns)) return notAnalysed();
         return makeError(ErrorKind::Input, "the analysis found no service attribute scores",
                          "import a survey with one score column per service attribute, then run "
                          "clienting analyze");
@@ -142,20 +128,17 @@ Result<MatrixInput> loadAttributes(store::Workbook& wb, const MatrixSpec& spec) 
     in.y = spec.y;
     if (settings::readOr(wb.db(), settings::importanceSource()) == settings::ImportanceSource::Stated)
         in.x = {"stated_importance", "Importance (stated in the survey)", "survey scale"};
-    // The column name comes from the spec above, never from data.
-    auto st = db.prepare(
-        "SELECT a.id, a.name, am." + in.x.metric + ", am." + in.y.metric +
-        " FROM service_attributes a LEFT JOIN attribute_metrics am ON am.attribute_id = a.id"
-        " ORDER BY a.id");
-    if (!st) return st.takeError();
-    while (st->step()) {
-        in.ids.push_back(st->int64(0));
-        in.labels.push_back(st->text(1));
-        in.codes.push_back(st->text(1));
-        in.xs.push_back(optDouble(*st, 2));
-        in.ys.push_back(optDouble(*st, 3));
+    auto rows = store::readAttributeMetrics(db);
+    if (!rows) return rows.takeError();
+    for (const auto& r : *rows) {
+        const auto x = r.column(in.x.metric), y = r.column(in.y.metric);
+        if (!x || !y) return makeError(ErrorKind::Internal, "no attribute metric " + (x ? in.y.metric : in.x.metric));
+        in.ids.push_back(r.attributeId);
+        in.labels.push_back(r.name);
+        in.codes.push_back(r.name);
+        in.xs.push_back(x->value_or(MatrixInput::kMissing));
+        in.ys.push_back(y->value_or(MatrixInput::kMissing));
     }
-    if (!st->lastError().empty()) return sqlFailure(*st, "cannot read attribute metrics");
     return in;
 }
 
@@ -164,9 +147,9 @@ Result<MatrixInput> loadAttributes(store::Workbook& wb, const MatrixSpec& spec) 
 Result<std::vector<MatrixInput>> loadCustomers(store::Workbook& wb, const std::vector<const MatrixSpec*>& specs,
                                                const bool (&need)[kGroupFieldCount]) {
     auto& db = wb.db();
-    const auto summary = tableHasRows(db, "analysis_runs") ? lastRunSummary(db) : nlohmann::json(nullptr);
+    const auto summary = lastRunSummary(db);
     if (auto e = surveyOnlyAnalysis(summary)) return *e;
-    if (!tableHasRows(db, "customer_metrics")) return notAnalysed();
+    if (!hasRows(db, store::ResultTable::CustomerMetrics)) return notAnalysed();
     std::optional<std::int64_t> segmentation;
     if (need[static_cast<int>(GroupField::Segment)]) {
         auto s = activeSegmentation(wb);
@@ -240,7 +223,6 @@ void needFor(std::optional<GroupField> groupBy, const std::vector<MatrixFilter>&
 
 Result<std::optional<std::string>> lastAnalysisSummary(store::Workbook& wb) {
     try {
-        if (!tableHasRows(wb.db(), "analysis_runs")) return std::optional<std::string>{};
         const auto j = lastRunSummary(wb.db());
         return j.is_object() ? std::optional<std::string>(j.dump()) : std::optional<std::string>{};
     } catch (const store::SqlError& e) {
@@ -251,7 +233,7 @@ Result<std::optional<std::string>> lastAnalysisSummary(store::Workbook& wb) {
 Status checkAnalysed(store::Workbook& wb) {
     try {
         // A survey-only analysis stores no customer metrics, but the workbook is analysed.
-        if (!tableHasRows(wb.db(), "customer_metrics") && !tableHasRows(wb.db(), "analysis_runs"))
+        if (!hasRows(wb.db(), store::ResultTable::CustomerMetrics) && !hasRows(wb.db(), store::ResultTable::AnalysisRuns))
             return notAnalysed();
     } catch (const store::SqlError& e) {
         return makeError(ErrorKind::Internal, e.message);
@@ -329,16 +311,13 @@ std::vector<Result<MatrixInput>> loadMatrixInputs(store::Workbook& wb, const std
 
 Result<std::vector<AttributeStats>> loadAttributeStats(store::Workbook& wb) {
     try {
-        auto st = wb.db().prepare(
-            "SELECT a.id, a.name, coalesce(am.responses, 0), am.satisfaction, am.stated_importance, "
-            "am.derived_importance, am.derived_share FROM service_attributes a "
-            "LEFT JOIN attribute_metrics am ON am.attribute_id = a.id ORDER BY a.id");
-        if (!st) return st.takeError();
+        auto rows = store::readAttributeMetrics(wb.db());
+        if (!rows) return rows.takeError();
         std::vector<AttributeStats> out;
-        auto opt = [&](int c) { return st->isNull(c) ? std::nullopt : std::optional<double>(st->real(c)); };
-        while (st->step())
-            out.push_back({st->int64(0), st->text(1), st->int64(2), opt(3), opt(4), opt(5), opt(6)});
-        if (!st->lastError().empty()) return sqlFailure(*st, "cannot read attribute metrics");
+        out.reserve(rows->size());
+        for (auto& r : *rows)
+            out.push_back({r.attributeId, std::move(r.name), r.responses, r.satisfaction, r.statedImportance,
+                           r.derivedImportance, r.derivedShare});
         return out;
     } catch (const store::SqlError& e) {
         return makeError(ErrorKind::Internal, e.message);

@@ -9,10 +9,8 @@
 #include "core/Result.h"
 
 namespace cw::store {
-class Database;
-}
 
-namespace cw::engine {
+class Database;
 
 struct Insight {
     std::int64_t id = 0;
@@ -22,8 +20,8 @@ struct Insight {
 
 /// Stores an insight and returns its id: a new one, or `insight.id` when set (putting a deleted
 /// insight back as it was; an error when that id is taken). Usage error when the title is empty.
-Result<std::int64_t> pinInsight(store::Database& db, const Insight& insight);
-Status deleteInsight(store::Database& db, std::int64_t id);
-Result<std::vector<Insight>> listInsights(store::Database& db);
+Result<std::int64_t> pinInsight(Database& db, const Insight& insight);
+Status deleteInsight(Database& db, std::int64_t id);
+Result<std::vector<Insight>> listInsights(Database& db);
 
-}  // namespace cw::engine
+}  // namespace cw::store

@@ -1,4 +1,4 @@
-#include "engine/Insights.h"
+#include "store/Insights.h"
 
 #include <nlohmann/json.hpp>
 
@@ -8,13 +8,13 @@
 #include "core/CivilTime.h"
 #include "store/Database.h"
 
-namespace cw::engine {
+namespace cw::store {
 
 Result<std::int64_t> pinInsight(store::Database& db, const Insight& insight) {
     if (insight.title.empty())
         return makeError(ErrorKind::Usage, "an insight needs a title", "say in a few words what the selection shows");
     const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    return store::inOwnTransaction(db, [&](store::WriteTransaction&) -> Result<std::int64_t> {
+    return inOwnTransaction(db, [&](WriteTransaction&) -> Result<std::int64_t> {
         auto st = db.prepare(
             "INSERT INTO insights(id, created_at, title, note, source, customer_ids) VALUES(?,?,?,?,?,?)");
         if (!st) return st.takeError();
@@ -25,17 +25,17 @@ Result<std::int64_t> pinInsight(store::Database& db, const Insight& insight) {
         st->bind(3, insight.title).bind(4, insight.note);
         st->bind(5, insight.sourceJson.empty() ? std::string("{}") : insight.sourceJson);
         st->bind(6, nlohmann::json(insight.customerIds).dump());
-        if (!st->exec()) return store::sqliteError(db, "storing the insight");
+        if (!st->exec()) return sqliteError(db, "storing the insight");
         return db.lastInsertRowId();
     });
 }
 
 Status deleteInsight(store::Database& db, std::int64_t id) {
-    return store::inOwnTransaction(db, [&](store::WriteTransaction&) -> Status {
+    return inOwnTransaction(db, [&](WriteTransaction&) -> Status {
         auto st = db.prepare("DELETE FROM insights WHERE id = ?");
         if (!st) return st.takeError();
         st->bind(1, id);
-        if (!st->exec()) return store::sqliteError(db, "deleting the insight");
+        if (!st->exec()) return sqliteError(db, "deleting the insight");
         return {};
     });
 }
@@ -56,4 +56,4 @@ Result<std::vector<Insight>> listInsights(store::Database& db) {
     return out;
 }
 
-}  // namespace cw::engine
+}  // namespace cw::store
