@@ -40,12 +40,8 @@ Status checkEmpty(store::Workbook& wb) {
     if (wb.readOnly())
         return makeError(ErrorKind::Workbook, "the workbook is open read-only",
                          "open it for writing to generate demo data");
-    auto n = wb.db().queryInt(
-        "SELECT (SELECT count(*) FROM customers) + (SELECT count(*) FROM managers) + "
-        "(SELECT count(*) FROM transactions) + (SELECT count(*) FROM survey_responses)");
-    if (!n)
-        return makeError(ErrorKind::Workbook,
-                         "cannot read the workbook: " + wb.db().errorMessage());
+    auto n = store::countDataRecords(wb.db());
+    if (!n) return n.takeError();
     if (*n > 0)
         return usage(
             "the workbook already holds customers or other data; demo data goes into an "

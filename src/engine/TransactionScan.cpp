@@ -5,8 +5,9 @@
 #include <limits>
 #include <numeric>
 #include <thread>
+#include <tuple>
 
-#include "store/Database.h"
+#include "store/TransactionRead.h"
 
 namespace cw::engine {
 namespace {
@@ -34,43 +35,33 @@ void readRange(const std::string& path, std::int64_t from, std::int64_t to, cons
         out.error = db.error();
         return;
     }
-    auto st = db->prepare(
-        "SELECT customer_id, ts, kind, revenue, cost FROM transactions WHERE rowid >= ? AND rowid < ?");
-    if (!st) {
-        out.error = st.error();
-        return;
-    }
-    st->bind(1, from).bind(2, to);
-    sqlite3_stmt* s = st->handle();
     const auto reserve = static_cast<std::size_t>(std::max<std::int64_t>(0, to - from));
     out.index.reserve(reserve);
     out.day.reserve(reserve);
     out.kind.reserve(reserve);
     out.revenue.reserve(reserve);
     out.cost.reserve(reserve);
-    std::int64_t n = 0;
-    int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    auto read = store::forEachTransaction(*db, from, to, cancelled, [&](const store::TransactionRecord& r) {
         std::int32_t idx = -1;
-        if (sqlite3_column_type(s, 0) != SQLITE_NULL) {
-            const auto id = sqlite3_column_int64(s, 0);
-            idx = id >= 0 && id < static_cast<std::int64_t>(indexOfId.size()) ? indexOfId[std::size_t(id)] : -2;
+        if (r.customerId >= 0) {
+            const auto id = r.customerId;
+            idx = id < static_cast<std::int64_t>(indexOfId.size()) ? indexOfId[std::size_t(id)] : -2;
             if (idx == -2) {
                 out.error = makeError(ErrorKind::Workbook,
                                       "transaction refers to customer id " + std::to_string(id) +
                                           ", which is not in the customers table",
                                       "the workbook is inconsistent: re-import the transactions");
-                return;
+                return false;
             }
         }
         out.index.push_back(idx);
-        out.day.push_back(dayOf(sqlite3_column_int64(s, 1)));
-        out.kind.push_back(static_cast<std::int8_t>(sqlite3_column_int(s, 2)));
-        out.revenue.push_back(sqlite3_column_double(s, 3));
-        out.cost.push_back(sqlite3_column_type(s, 4) == SQLITE_NULL ? kNaN : sqlite3_column_double(s, 4));
-        if ((++n & 0xFFFF) == 0 && cancelled.load(std::memory_order_relaxed)) return;
-    }
-    if (rc != SQLITE_DONE) out.error = makeError(ErrorKind::Internal, std::string("reading transactions: ") + db->errorMessage());
+        out.day.push_back(dayOf(r.ts));
+        out.kind.push_back(static_cast<std::int8_t>(r.kind));
+        out.revenue.push_back(r.revenue);
+        out.cost.push_back(r.cost);
+        return true;
+    });
+    if (!read && !out.error) out.error = read.error();
 }
 
 }  // namespace
@@ -87,8 +78,9 @@ Result<CustomerRows> scanTransactions(const std::string& path, const std::vector
     {
         auto db = store::Database::open(path, store::Database::Mode::ReadOnly);
         if (!db) return db.takeError();
-        lo = db->queryInt("SELECT coalesce(min(rowid), 0) FROM transactions").value_or(0);
-        hi = db->queryInt("SELECT coalesce(max(rowid), 0) FROM transactions").value_or(0) + 1;
+        auto range = store::transactionRowidRange(*db);
+        if (!range) return range.takeError();
+        std::tie(lo, hi) = *range;
     }
     const int threads = std::clamp(options.threads, 1, 8);
     std::vector<Chunk> chunks(static_cast<std::size_t>(threads));

@@ -161,6 +161,14 @@ Status migrate(Database& db, int from) {
 
 }  // namespace
 
+Result<std::int64_t> countDataRecords(Database& db) {
+    auto n = db.queryInt(
+        "SELECT (SELECT count(*) FROM customers) + (SELECT count(*) FROM managers) + "
+        "(SELECT count(*) FROM transactions) + (SELECT count(*) FROM survey_responses)");
+    if (!n) return makeError(ErrorKind::Workbook, "cannot read the workbook: " + db.errorMessage());
+    return *n;
+}
+
 const std::vector<std::string>& userTables() {
     static const std::vector<std::string> t = {
         "customers", "managers", "transactions", "survey_responses", "survey_scores",

@@ -68,6 +68,9 @@ Status writeSetting(WriteTransaction& tx, const std::string& key, const std::str
 /// Removes one setting inside the caller's transaction (nothing to do when unset).
 Status removeSetting(WriteTransaction& tx, const std::string& key);
 
+/// Customers, managers, transactions and survey responses in all: 0 for a workbook with no data.
+Result<std::int64_t> countDataRecords(Database& db);
+
 /// Names of the tables reported by tableCounts(), in display order.
 const std::vector<std::string>& userTables();
 

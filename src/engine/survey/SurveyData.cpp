@@ -1,8 +1,10 @@
 #include "engine/survey/SurveyData.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
+#include "store/SurveyRead.h"
 #include "store/Workbook.h"
 
 namespace cw::engine {
@@ -11,36 +13,24 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr std::int64_t kProgressEvery = 1 << 16;
 
-Error sqlFailure(store::Workbook& wb, const std::string& what) {
-    Error e = makeError(ErrorKind::Workbook, "reading the survey failed: " + what,
-                        "check the workbook with 'clienting audit'");
+// A read error names the workbook it came from.
+Error inWorkbook(store::Workbook& wb, Error e) {
     e.file = wb.path();
     return e;
 }
 
-double orNaN(const store::Statement& st, int col) {
-    return st.isNull(col) ? kNaN : st.real(col);
-}
-
 Result<std::vector<SurveyAttribute>> readAttributes(store::Workbook& wb) {
-    auto st = wb.db().prepare(
-        "SELECT id, name, scale_min, scale_max, na_value FROM service_attributes ORDER BY id");
-    if (!st) return st.takeError();
+    auto rows = store::readServiceAttributes(wb.db());
+    if (!rows) return inWorkbook(wb, rows.takeError());
     std::vector<SurveyAttribute> out;
-    while (st->step()) {
-        SurveyAttribute a;
-        a.id = st->int64(0);
-        a.name = st->text(1);
-        a.scaleMin = st->real(2);
-        a.scaleMax = st->real(3);
-        a.naValue = st->optReal(4);
-        if (!(a.scaleMax > a.scaleMin))
+    out.reserve(rows->size());
+    for (auto& r : *rows) {
+        if (!(r.scaleMax > r.scaleMin))
             return makeError(ErrorKind::Input,
-                             "service attribute '" + a.name + "' has an empty scale",
+                             "service attribute '" + r.name + "' has an empty scale",
                              "re-import the survey with --scale LOW-HIGH");
-        out.push_back(std::move(a));
+        out.push_back({r.id, std::move(r.name), r.scaleMin, r.scaleMax, r.naValue});
     }
-    if (!st->lastError().empty()) return sqlFailure(wb, st->lastError());
     return out;
 }
 
@@ -78,15 +68,11 @@ Result<SurveyData> readSurvey(store::Workbook& wb, const SurveyWindow& window,
 
     const std::int64_t from = window.from.value_or(std::numeric_limits<std::int64_t>::min());
     const std::int64_t to = window.to.value_or(std::numeric_limits<std::int64_t>::max());
-    auto count = wb.db().prepare(
-        "SELECT count(*) FILTER (WHERE ts IS NULL OR (ts >= ?1 AND ts <= ?2)), count(*) FILTER (WHERE ts < ?1),"
-        " count(*) FILTER (WHERE ts > ?2) FROM survey_responses");
-    if (!count) return count.takeError();
-    count->bind(1, from).bind(2, to);
-    if (!count->step()) return sqlFailure(wb, count->lastError());
-    const auto n = static_cast<Eigen::Index>(count->int64(0));
-    d.beforeWindow = count->int64(1);
-    d.afterWindow = count->int64(2);
+    auto counts = store::countSurveyResponses(wb.db(), from, to);
+    if (!counts) return inWorkbook(wb, counts.takeError());
+    const auto n = static_cast<Eigen::Index>(counts->inWindow);
+    d.beforeWindow = counts->before;
+    d.afterWindow = counts->after;
 
     d.responseIds.reserve(n);
     d.customerIds.reserve(n);
@@ -97,46 +83,37 @@ Result<SurveyData> readSurvey(store::Workbook& wb, const SurveyWindow& window,
     d.scores.setConstant(n, p, kNaN);
     d.importance.setConstant(n, p, kNaN);
 
-    // One pass over responses joined to their scores, in primary-key order on both sides, so
-    // SQLite walks the two b-trees without sorting.
-    auto st = wb.db().prepare(
-        "SELECT r.id, r.customer_id, r.ts, r.satisfaction, r.recommend, r.repurchase,"
-        "       s.attribute_id, s.score, s.importance"
-        "  FROM survey_responses r LEFT JOIN survey_scores s ON s.response_id = r.id"
-        " WHERE r.ts IS NULL OR (r.ts >= ?1 AND r.ts <= ?2)"
-        " ORDER BY r.id, s.attribute_id");
-    if (!st) return st.takeError();
-    st->bind(1, from).bind(2, to);
     Eigen::Index row = -1;
     std::int64_t current = 0, rows = 0;
-    while (st->step()) {
-        const std::int64_t id = st->int64(0);
-        if (row < 0 || id != current) {
-            if (++row >= n) break;  // a writer added responses since the count; keep ours
-            current = id;
-            d.responseIds.push_back(id);
-            d.customerIds.push_back(st->optInt64(1));
-            d.ts.push_back(st->optInt64(2));
-            d.satisfaction[row] = orNaN(*st, 3);
-            d.recommend[row] = orNaN(*st, 4);
-            d.repurchase[row] = orNaN(*st, 5);
+    bool stopped = false;
+    auto read = store::forEachSurveyScore(wb.db(), from, to, [&](const store::SurveyScoreRecord& r) {
+        if (row < 0 || r.responseId != current) {
+            if (++row >= n) return false;  // a writer added responses since the count; keep ours
+            current = r.responseId;
+            d.responseIds.push_back(r.responseId);
+            d.customerIds.push_back(r.customerId);
+            d.ts.push_back(r.ts);
+            d.satisfaction[row] = r.satisfaction;
+            d.recommend[row] = r.recommend;
+            d.repurchase[row] = r.repurchase;
         }
         if (progress && ++rows % kProgressEvery == 0 &&
-            !progress({"reading survey", row, static_cast<std::int64_t>(n)}))
-            return makeError(ErrorKind::Cancelled, "survey analysis cancelled");
-        if (st->isNull(6)) continue;
-        const std::int64_t attributeId = st->int64(6);
-        if (attributeId < 0 || attributeId > maxId || column[attributeId] < 0) continue;
+            !progress({"reading survey", row, static_cast<std::int64_t>(n)})) {
+            stopped = true;
+            return false;
+        }
+        if (!r.attributeId) return true;
+        const std::int64_t attributeId = *r.attributeId;
+        if (attributeId < 0 || attributeId > maxId || column[attributeId] < 0) return true;
         const Eigen::Index j = column[attributeId];
         const SurveyAttribute& a = d.attributes[j];
-        if (!st->isNull(7)) {
-            const double raw = st->real(7);
-            if (!(a.naValue && raw == *a.naValue))
-                d.scores(row, j) = (raw - a.scaleMin) / (a.scaleMax - a.scaleMin) * 100.0;
-        }
-        d.importance(row, j) = orNaN(*st, 8);
-    }
-    if (!st->lastError().empty()) return sqlFailure(wb, st->lastError());
+        if (!std::isnan(r.score) && !(a.naValue && r.score == *a.naValue))
+            d.scores(row, j) = (r.score - a.scaleMin) / (a.scaleMax - a.scaleMin) * 100.0;
+        d.importance(row, j) = r.importance;
+        return true;
+    });
+    if (!read) return inWorkbook(wb, read.takeError());
+    if (stopped) return makeError(ErrorKind::Cancelled, "survey analysis cancelled");
     const Eigen::Index got = static_cast<Eigen::Index>(d.responseIds.size());
     if (got < n) {  // responses deleted since the count
         d.satisfaction.conservativeResize(got);
