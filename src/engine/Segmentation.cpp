@@ -19,6 +19,7 @@
 #include "engine/matrix/MatrixLoader.h"
 #include "engine/settings/WorkbookSettings.h"
 #include "store/Database.h"
+#include "store/Segmentations.h"
 #include "store/Workbook.h"
 
 namespace cw::engine {
@@ -48,26 +49,20 @@ struct Table {
 };
 
 Result<Table> readMetrics(store::Database& db, const std::vector<std::string>& metrics, bool transform) {
-    std::string sql = "SELECT customer_id";
-    for (const auto& m : metrics) sql += ", " + m;  // names checked against segmentationMetrics()
-    sql += " FROM customer_metrics ORDER BY customer_id";
-    auto st = db.prepare(sql);
-    if (!st) return st.takeError();
-    Table t;
-    std::vector<double> flat;
-    while (st->step()) {
-        t.customerId.push_back(st->int64(0));
-        for (std::size_t j = 0; j < metrics.size(); ++j) {
-            double v = st->isNull(int(j) + 1) ? kNaN : st->real(int(j) + 1);
-            if (transform && skewedMetrics().count(metrics[j]) && std::isfinite(v))
-                v = std::copysign(std::log1p(std::fabs(v)), v);
-            flat.push_back(v);
-        }
-    }
-    if (t.customerId.empty())
+    auto read = store::readMetricColumns(db, metrics);
+    if (!read) return read.takeError();
+    if (read->customerId.empty())
         return makeError(ErrorKind::Usage, "the workbook has not been analysed yet", "run 'clienting analyze' first");
+    if (transform)
+        for (std::size_t k = 0; k < read->values.size(); ++k) {
+            double& v = read->values[k];
+            if (skewedMetrics().count(metrics[k % metrics.size()]) && std::isfinite(v))
+                v = std::copysign(std::log1p(std::fabs(v)), v);
+        }
+    Table t;
+    t.customerId = std::move(read->customerId);
     t.values = Eigen::Map<Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(
-        flat.data(), Eigen::Index(t.customerId.size()), Eigen::Index(metrics.size()));
+        read->values.data(), Eigen::Index(t.customerId.size()), Eigen::Index(metrics.size()));
     return t;
 }
 
@@ -236,49 +231,9 @@ Result<Labelled> runScore(store::Database& db, json def) {
     return out;
 }
 
-// Memberships in multi-row INSERTs: one statement step per 128 customers. `segmentOf[i]` is the
-// segment id of `customerId[i]`.
-void insertMemberships(store::WriteTransaction& tx, std::int64_t segmentationId,
-                       const std::vector<std::int64_t>& customerId, const std::vector<std::int64_t>& segmentOf) {
-    auto& db = tx.db();
-    constexpr std::size_t kRows = 128;
-    auto insertSql = [](std::size_t rows) {
-        std::string sql = "INSERT INTO customer_segments(segmentation_id, customer_id, segment_id) VALUES ";
-        for (std::size_t r = 0; r < rows; ++r) sql += r ? ",(?,?,?)" : "(?,?,?)";
-        return sql;
-    };
-    auto many = db.prepareOrThrow(insertSql(kRows));
-    const std::size_t n = customerId.size();
-    for (std::size_t start = 0; start < n; start += kRows) {
-        const std::size_t rows = std::min(kRows, n - start);
-        auto partial = rows == kRows ? store::Statement() : db.prepareOrThrow(insertSql(rows));
-        auto& st = rows == kRows ? many : partial;
-        for (std::size_t r = 0; r < rows; ++r) {
-            const std::size_t i = start + r;
-            const int p = int(3 * r);
-            st.bind(p + 1, segmentationId).bind(p + 2, customerId[i]).bind(p + 3, segmentOf[i]);
-        }
-        if (!st.exec()) throw store::SqlError{"storing segment memberships: " + st.lastError()};
-        st.reset();
-    }
-}
-
-// Explicitly and memberships first (by their primary-key prefix): while `analyze` stores,
-// foreign keys are off and no cascade fires.
-void deleteStored(store::WriteTransaction& tx, std::int64_t segmentationId) {
-    for (const char* sql : {"DELETE FROM customer_segments WHERE segmentation_id = ?",
-                            "DELETE FROM segments WHERE segmentation_id = ?", "DELETE FROM segmentations WHERE id = ?"}) {
-        auto del = tx.db().prepareOrThrow(sql);
-        del.bind(1, segmentationId);
-        if (!del.exec()) throw store::SqlError{del.lastError()};
-    }
-}
-
 std::optional<std::int64_t> segmentationId(store::Database& db, const std::string& name) {
-    auto st = db.prepareOrThrow("SELECT id FROM segmentations WHERE name = ?");
-    st.bind(1, name);
-    if (!st.step()) return std::nullopt;
-    return st.int64(0);
+    auto row = store::readSegmentation(db, name);
+    return row ? std::optional<std::int64_t>(row->id) : std::nullopt;
 }
 
 Error noSuchSegmentation(const std::string& name) {
@@ -376,34 +331,25 @@ Result<SegmentationOutcome> runSegmentation(store::WriteTransaction& tx, const s
     out.definitionJson = run->definition.dump();
     out.qualityJson = run->quality.dump();
     const auto now = nowIso();
-    auto existing = db.prepareOrThrow("SELECT id, created_at FROM segmentations WHERE name = ?");
-    existing.bind(1, name);
     std::string created = now;
-    if (existing.step()) {
-        created = existing.text(1);
-        deleteStored(tx, existing.int64(0));
+    if (auto existing = store::readSegmentation(db, name)) {
+        created = existing->createdAt;
+        store::deleteSegmentationRows(tx, existing->id);
     }
     out.createdAt = created;
     out.updatedAt = now;
-    auto ins = db.prepareOrThrow(
-        "INSERT INTO segmentations(name, method, definition, quality, created_at, updated_at) VALUES(?,?,?,?,?,?)");
-    ins.bind(1, name).bind(2, method).bind(3, out.definitionJson).bind(4, out.qualityJson).bind(5, created).bind(6, now);
-    if (!ins.exec()) throw store::SqlError{ins.lastError()};
-    out.id = db.lastInsertRowId();
+    out.id = store::insertSegmentation(tx, {0, name, method, out.definitionJson, out.qualityJson, created, now});
     std::vector<std::int64_t> segmentIds;
     std::vector<std::int64_t> counts(run->labels.size(), 0);
     for (int l : run->label) ++counts[std::size_t(l)];
-    auto seg = db.prepareOrThrow("INSERT INTO segments(segmentation_id, ordinal, label, definition) VALUES(?,?,?,?)");
     for (std::size_t l = 0; l < run->labels.size(); ++l) {
-        seg.bind(1, out.id).bind(2, std::int64_t(l)).bind(3, run->labels[l]).bind(4, run->segmentDefinitions[l].dump());
-        if (!seg.exec()) throw store::SqlError{seg.lastError()};
-        seg.reset();
-        segmentIds.push_back(db.lastInsertRowId());
-        out.segments.push_back({run->labels[l], counts[l], run->segmentDefinitions[l].dump()});
+        const auto definition = run->segmentDefinitions[l].dump();
+        segmentIds.push_back(store::insertSegment(tx, out.id, {0, std::int64_t(l), run->labels[l], definition, 0}));
+        out.segments.push_back({run->labels[l], counts[l], definition});
     }
     std::vector<std::int64_t> segmentOf(table->customerId.size());
     for (std::size_t i = 0; i < segmentOf.size(); ++i) segmentOf[i] = segmentIds[std::size_t(run->label[i])];
-    insertMemberships(tx, out.id, table->customerId, segmentOf);
+    store::insertMemberships(tx, out.id, table->customerId, segmentOf);
     log::get("engine")->debug("segmentation '{}': stored at {:.3f} s", name, since());
     return out;
 }
@@ -416,12 +362,10 @@ Result<SegmentationOutcome> runSegmentation(store::Database& db, const std::stri
 }
 
 Result<std::vector<SegmentationOutcome>> rerunSegmentations(store::WriteTransaction& tx, const ProgressFn& progress) {
-    std::vector<std::pair<std::string, std::string>> defs;
-    auto st = tx.db().prepareOrThrow("SELECT name, definition FROM segmentations ORDER BY id");
-    while (st.step()) defs.emplace_back(st.text(0), st.text(1));
+    const auto saved = store::readSegmentations(tx.db());
     std::vector<SegmentationOutcome> out;
-    for (const auto& [name, def] : defs) {
-        auto r = runSegmentation(tx, name, def, progress);
+    for (const auto& g : saved) {
+        auto r = runSegmentation(tx, g.name, g.definitionJson, progress);
         if (!r) return r.takeError();
         out.push_back(std::move(*r));
     }
@@ -436,7 +380,7 @@ Status deleteSegmentation(store::Database& db, const std::string& name) {
     return inOwnTransaction(db, [&](store::WriteTransaction& tx) -> Status {
         const auto sid = segmentationId(db, name);
         if (!sid) return noSuchSegmentation(name);
-        deleteStored(tx, *sid);
+        store::deleteSegmentationRows(tx, *sid);
         if (readActiveName(db) == name) return writeActiveName(tx, std::nullopt);
         return {};
     });
@@ -451,9 +395,7 @@ Status renameSegmentation(store::Database& db, const std::string& from, const st
         if (segmentationId(db, to))
             return makeError(ErrorKind::Usage, "a segmentation named '" + to + "' exists already",
                              "choose another name, or delete that one first");
-        auto st = db.prepareOrThrow("UPDATE segmentations SET name = ? WHERE id = ?");
-        st.bind(1, to).bind(2, *sid);
-        if (!st.exec()) throw store::SqlError{st.lastError()};
+        store::renameSegmentationRow(tx, *sid, to);
         if (readActiveName(db) == from) return writeActiveName(tx, to);
         return {};
     });
@@ -476,20 +418,13 @@ Status setActiveSegmentation(store::Database& db, const std::optional<std::strin
 
 Result<StoredSegmentation> readStoredSegmentation(store::Database& db, const std::string& name) {
     try {
-        StoredSegmentation s;
-        auto st = db.prepareOrThrow(
-            "SELECT id, name, method, definition, quality, created_at, updated_at FROM segmentations WHERE name = ?");
-        st.bind(1, name);
-        if (!st.step()) return noSuchSegmentation(name);
-        s = {st.int64(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6), {}, {}, false};
-        auto segs = db.prepareOrThrow(
-            "SELECT id, ordinal, label, definition FROM segments WHERE segmentation_id = ? ORDER BY ordinal");
-        segs.bind(1, s.id);
-        while (segs.step()) s.segments.push_back({segs.int64(0), segs.int64(1), segs.text(2), segs.text(3)});
-        auto members = db.prepareOrThrow(
-            "SELECT customer_id, segment_id FROM customer_segments WHERE segmentation_id = ? ORDER BY customer_id");
-        members.bind(1, s.id);
-        while (members.step()) s.memberships.emplace_back(members.int64(0), members.int64(1));
+        const auto row = store::readSegmentation(db, name);
+        if (!row) return noSuchSegmentation(name);
+        StoredSegmentation s{row->id, row->name, row->method, row->definitionJson, row->qualityJson,
+                             row->createdAt, row->updatedAt, {}, {}, false};
+        for (auto& g : store::readSegments(db, s.id))
+            s.segments.push_back({g.id, g.ordinal, std::move(g.label), std::move(g.definitionJson)});
+        s.memberships = store::readMemberships(db, s.id);
         s.active = readActiveName(db) == name;
         return s;
     } catch (const store::SqlError& e) {
@@ -502,43 +437,31 @@ Status restoreSegmentation(store::Database& db, const StoredSegmentation& s) {
         if (segmentationId(db, s.name))
             return makeError(ErrorKind::Usage, "a segmentation named '" + s.name + "' exists again",
                              "rename or delete that one first");
-        auto ins = db.prepareOrThrow(
-            "INSERT INTO segmentations(id, name, method, definition, quality, created_at, updated_at) "
-            "VALUES(?,?,?,?,?,?,?)");
-        ins.bind(1, s.id).bind(2, s.name).bind(3, s.method).bind(4, s.definitionJson).bind(5, s.qualityJson);
-        ins.bind(6, s.createdAt).bind(7, s.updatedAt);
-        if (!ins.exec()) return store::sqliteError(db, "restoring segmentation '" + s.name + "'");
-        auto seg = db.prepareOrThrow("INSERT INTO segments(id, segmentation_id, ordinal, label, definition) VALUES(?,?,?,?,?)");
-        for (const auto& g : s.segments) {
-            seg.bind(1, g.id).bind(2, s.id).bind(3, g.ordinal).bind(4, g.label).bind(5, g.definitionJson);
-            if (!seg.exec()) return store::sqliteError(db, "restoring the segments of '" + s.name + "'");
-            seg.reset();
-        }
+        store::insertSegmentation(tx, {s.id, s.name, s.method, s.definitionJson, s.qualityJson, s.createdAt, s.updatedAt});
+        for (const auto& g : s.segments) store::insertSegment(tx, s.id, {g.id, g.ordinal, g.label, g.definitionJson, 0});
         std::vector<std::int64_t> customers, segmentOf;
         customers.reserve(s.memberships.size());
         segmentOf.reserve(s.memberships.size());
         for (const auto& [customer, segment] : s.memberships) customers.push_back(customer), segmentOf.push_back(segment);
-        insertMemberships(tx, s.id, customers, segmentOf);
+        store::insertMemberships(tx, s.id, customers, segmentOf);
         if (s.active) return writeActiveName(tx, s.name);
         return {};
     });
 }
 
 Result<std::vector<SegmentationOutcome>> listSegmentations(store::Database& db) {
-    std::vector<SegmentationOutcome> out;
-    auto st = db.prepareOrThrow(
-        "SELECT id, name, method, definition, quality, created_at, updated_at FROM segmentations ORDER BY id");
-    auto segs = db.prepareOrThrow(
-        "SELECT s.label, s.definition, (SELECT count(*) FROM customer_segments c WHERE c.segment_id = s.id) "
-        "FROM segments s WHERE s.segmentation_id = ? ORDER BY s.ordinal");
-    while (st.step()) {
-        SegmentationOutcome o{st.int64(0), st.text(1), st.text(2), st.text(3), st.text(4), {}, st.text(5), st.text(6)};
-        segs.bind(1, o.id);
-        while (segs.step()) o.segments.push_back({segs.text(0), segs.int64(2), segs.text(1)});
-        segs.reset();
-        out.push_back(std::move(o));
+    try {
+        std::vector<SegmentationOutcome> out;
+        for (auto& g : store::readSegmentations(db)) {
+            SegmentationOutcome o{g.id, g.name, g.method, g.definitionJson, g.qualityJson, {}, g.createdAt, g.updatedAt};
+            for (auto& seg : store::readSegments(db, o.id))
+                o.segments.push_back({std::move(seg.label), seg.customers, std::move(seg.definitionJson)});
+            out.push_back(std::move(o));
+        }
+        return out;
+    } catch (const store::SqlError& e) {
+        return store::sqliteError(db, e);
     }
-    return out;
 }
 
 Result<KSuggestionReport> suggestSegments(store::Database& db, const std::string& definitionJson, int kMin, int kMax) {
