@@ -1,37 +1,32 @@
 #include "core/CivilTime.h"
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 
 namespace cw {
 
-// Howard Hinnant's days_from_civil / civil_from_days algorithms (public domain).
+// The proleptic Gregorian calendar of C++20 <chrono> (sys_days and year_month_day).
+namespace ch = std::chrono;
+
 std::int64_t daysFromCivil(int y, unsigned m, unsigned d) {
-    y -= m <= 2;
-    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+    // For a valid year and month, a day past the month's end counts on into the next
+    // month ([time.cal.ymd.nonmembers]), as the callers that check dates afterwards expect.
+    const ch::year_month_day ymd{ch::year{y}, ch::month{m}, ch::day{d}};
+    return ch::sys_days{ymd}.time_since_epoch().count();
 }
 
 void civilFromDays(std::int64_t z, int& year, unsigned& month, unsigned& day) {
-    z += 719468;
-    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const unsigned doe = static_cast<unsigned>(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    day = doy - (153 * mp + 2) / 5 + 1;
-    month = mp < 10 ? mp + 3 : mp - 9;
-    year = static_cast<int>(yoe + era * 400) + (month <= 2);
+    const ch::year_month_day ymd{ch::sys_days{ch::days{z}}};
+    year = static_cast<int>(ymd.year());
+    month = static_cast<unsigned>(ymd.month());
+    day = static_cast<unsigned>(ymd.day());
 }
 
 bool isValidDate(int y, unsigned m, unsigned d) {
-    if (m < 1 || m > 12 || d < 1) return false;
-    static const unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    unsigned dim = kDays[m - 1];
-    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) dim = 29;
-    return d <= dim;
+    if (y < static_cast<int>(ch::year::min()) || y > static_cast<int>(ch::year::max()) || m > 12 || d > 31)
+        return false;
+    return ch::year_month_day{ch::year{y}, ch::month{m}, ch::day{d}}.ok();
 }
 
 std::string formatDate(std::int64_t days) {
@@ -64,14 +59,12 @@ std::int64_t parseIsoDay(const std::string& text) {
 }
 
 std::int64_t addMonths(std::int64_t day, int months) {
-    int y;
-    unsigned m, d;
-    civilFromDays(day, y, m, d);
-    int total = y * 12 + static_cast<int>(m) - 1 + months;
-    y = total >= 0 ? total / 12 : (total - 11) / 12;
-    m = static_cast<unsigned>(total - y * 12 + 1);
-    while (!isValidDate(y, m, d)) --d;
-    return daysFromCivil(y, m, d);
+    const ch::year_month_day from{ch::sys_days{ch::days{day}}};
+    const ch::year_month to = ch::year_month{from.year(), from.month()} + ch::months{months};
+    // Clamped to the month's end: 31 January + 1 month is the last day of February.
+    const ch::year_month_day_last last{to.year(), ch::month_day_last{to.month()}};
+    const ch::year_month_day target{to.year(), to.month(), std::min(from.day(), last.day())};
+    return ch::sys_days{target}.time_since_epoch().count();
 }
 
 }  // namespace cw

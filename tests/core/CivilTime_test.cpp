@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <tuple>
+
 #include "core/CivilTime.h"
 #include "core/Error.h"
 
@@ -24,6 +27,42 @@ TEST(CivilTime, KnownDates) {
     EXPECT_TRUE(isValidDate(2024, 2, 29));
     EXPECT_FALSE(isValidDate(1900, 2, 29));
     EXPECT_TRUE(isValidDate(2000, 2, 29));
+}
+
+// An independent calendar: walk day by day from 1899-12-31 (day -25568) with the Gregorian
+// month lengths written out, and compare every day and every month shift with the library.
+TEST(CivilTime, EveryDayFrom1900To2100AgreesWithACalendarWalkedByHand) {
+    auto leap = [](int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; };
+    auto length = [&](int y, unsigned m) {
+        static const unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        return m == 2 && leap(y) ? 29u : kDays[m - 1];
+    };
+    int y = 1900;
+    unsigned m = 1, d = 1;
+    for (std::int64_t day = -25567; y < 2101; ++day) {
+        ASSERT_EQ(daysFromCivil(y, m, d), day) << y << "-" << m << "-" << d;
+        int cy;
+        unsigned cm, cd;
+        civilFromDays(day, cy, cm, cd);
+        ASSERT_EQ(std::tie(cy, cm, cd), std::tie(y, m, d));
+        // Thirteen months later, clamped to the month's end.
+        const int ty = m == 12 ? y + 2 : y + 1;
+        const unsigned tm = m == 12 ? 1 : m + 1;
+        const unsigned td = std::min(d, length(ty, tm));
+        ASSERT_EQ(addMonths(day, 13), daysFromCivil(ty, tm, td)) << y << "-" << m << "-" << d;
+        // And back: the same day, or the month's end when the shift clamped it.
+        const std::int64_t back = addMonths(daysFromCivil(ty, tm, td), -13);
+        ASSERT_EQ(back, daysFromCivil(y, m, std::min(td, length(y, m))));
+        if (++d > length(y, m)) {
+            d = 1;
+            if (++m > 12) m = 1, ++y;
+        }
+    }
+    EXPECT_FALSE(isValidDate(2023, 13, 1));
+    EXPECT_FALSE(isValidDate(2023, 4, 31));
+    EXPECT_FALSE(isValidDate(2023, 4, 0));
+    EXPECT_FALSE(isValidDate(40000, 1, 1));
+    EXPECT_EQ(daysFromCivil(2023, 2, 31), daysFromCivil(2023, 3, 3)) << "a day past the month's end counts on";
 }
 
 TEST(Error, DescribeAndExitCodes) {
