@@ -1,7 +1,7 @@
 #pragma once
-// Writes the demo population through prepared statements, reused for every
-// row (bound parameters only). The caller owns the transaction. Failures of
-// this constant SQL are thrown as store::SqlError.
+// Writes the demo population through the store's writer of generated records: this
+// class turns the generator's specs into records and numbers the documents. The caller
+// owns the transaction; failures are thrown as store::SqlError.
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -10,7 +10,7 @@
 #include "engine/DemoFeedback.h"
 #include "engine/DemoPopulation.h"
 #include "engine/DemoTimeline.h"
-#include "store/Database.h"
+#include "store/GeneratedRecords.h"
 
 namespace cw::engine::demo {
 
@@ -41,23 +41,7 @@ public:
     std::int64_t notes() const { return m_notes; }
 
 private:
-    static constexpr int kTxBatch = 64;
-    struct PendingTx {
-        TxRow row;
-        std::int64_t customerId = 0, line = 0;
-        int region = 0;
-        char code[12] = {};  ///< "INV-00001234", bound without copying
-    };
-
-    void run(store::Statement& st);
-    void flush();
-    void bindTx(store::Statement& st, int base, const PendingTx& p);
-
-    store::Database& m_db;
-    std::int64_t m_importId = 0;
-    std::vector<std::int64_t> m_attributeIds;
-    store::Statement m_customer, m_truth, m_tx, m_txBatch, m_response, m_scores, m_note;
-    std::vector<PendingTx> m_pending;
+    store::GeneratedRecordWriter m_out;
     std::int64_t m_transactions = 0, m_orders = 0, m_returns = 0;
     std::int64_t m_responses = 0, m_notes = 0;
 };
