@@ -53,12 +53,12 @@ Result<Table> readMetrics(store::Database& db, const std::vector<std::string>& m
     if (!read) return read.takeError();
     if (read->customerId.empty())
         return makeError(ErrorKind::Usage, "the workbook has not been analysed yet", "run 'clienting analyze' first");
-    if (transform)
-        for (std::size_t k = 0; k < read->values.size(); ++k) {
-            double& v = read->values[k];
-            if (skewedMetrics().count(metrics[k % metrics.size()]) && std::isfinite(v))
-                v = std::copysign(std::log1p(std::fabs(v)), v);
-        }
+    const std::size_t columns = metrics.size();
+    for (std::size_t j = 0; transform && j < columns; ++j) {
+        if (!skewedMetrics().count(metrics[j])) continue;
+        for (std::size_t k = j; k < read->values.size(); k += columns)
+            if (double& v = read->values[k]; std::isfinite(v)) v = std::copysign(std::log1p(std::fabs(v)), v);
+    }
     Table t;
     t.customerId = std::move(read->customerId);
     t.values = Eigen::Map<Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(

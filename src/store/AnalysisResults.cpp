@@ -14,17 +14,13 @@ constexpr int kColumns = 36;
 constexpr int kRowsPerInsert = 24;  // 864 parameters per statement
 
 std::string insertSql(int rows) {
-    std::string sql =
+    return multiRowInsert(
         "INSERT INTO customer_metrics(customer_id, first_day, last_day, purchase_days, orders, revenue, cost, "
         "cost_to_serve, margin, prev_revenue, recent_revenue, prev_orders, recent_orders, recency_days, tenure_days, "
         "rhythm_days, r_score, f_score, m_score, p_alive, expected_purchases, expected_spend, clv, potential, "
         "loyalty, satisfaction, recommend, repurchase, survey_day, active, exited, exit_day, profitable_exit, "
-        "anorexic, profit_tier, months_active) VALUES ";
-    std::string one = "(";
-    for (int c = 0; c < kColumns; ++c) one += c ? ",?" : "?";
-    one += ")";
-    for (int r = 0; r < rows; ++r) sql += (r ? "," : "") + one;
-    return sql;
+        "anorexic, profit_tier, months_active)",
+        kColumns, rows);
 }
 
 void bindRow(Statement& st, int base, std::int64_t id, const CustomerMetricsTable& m, std::size_t i) {

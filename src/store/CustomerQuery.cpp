@@ -1,6 +1,5 @@
 #include "store/CustomerQuery.h"
 
-#include <set>
 
 namespace cw::store {
 
@@ -13,23 +12,14 @@ Status CustomerCursor::status() const {
 
 Result<CustomerCursor> readCustomers(Database& db, const CustomerQuery& q) {
     try {
-        std::set<std::string> known;
-        if (!q.metrics.empty()) {
-            auto cols = db.prepareOrThrow("SELECT name FROM pragma_table_info('customer_metrics')");
-            while (cols.step()) known.insert(cols.text(0));
-        }
+        if (auto e = unknownMetricColumn(db, q.metrics)) return *e;
         std::string sql;
         if (q.managerSubtree)
             sql = "WITH RECURSIVE portfolio(id) AS (SELECT ?3 UNION SELECT mg.id FROM managers mg "
                   "JOIN portfolio p ON mg.parent_id = p.id) ";
         sql += "SELECT c.id, c.code, c.name, c.region, c.channel, c.origin, c.acquisition_date, mg.id, mg.name, "
                "mg.code, CASE WHEN ?1 IS NULL THEN c.segment ELSE s.label END, m.customer_id";
-        for (const auto& m : q.metrics) {
-            // Column names come from the caller's list, checked against the table: never from data.
-            if (!known.contains(m) || m == "customer_id")
-                return makeError(ErrorKind::Internal, "customer_metrics has no column '" + m + "'");
-            sql += ", m." + m;
-        }
+        for (const auto& m : q.metrics) sql += ", m." + m;  // checked against the table above
         sql += " FROM customers c LEFT JOIN customer_metrics m ON m.customer_id = c.id "
                "LEFT JOIN managers mg ON mg.id = c.manager_id "
                "LEFT JOIN customer_segments cs ON cs.customer_id = c.id AND cs.segmentation_id = ?1 "

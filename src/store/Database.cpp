@@ -1,5 +1,7 @@
 #include "store/Database.h"
 
+#include <set>
+
 #include <cctype>
 #include <cstdlib>
 #include <cstring>
@@ -334,5 +336,25 @@ BulkWriteMode::~BulkWriteMode() { (void)m_db.exec("PRAGMA foreign_keys=ON; PRAGM
 namespace cw::store {
 
 std::optional<std::int64_t> Database::dataVersion() { return queryInt("PRAGMA data_version"); }
+
+std::string multiRowInsert(std::string_view head, int columns, int rows) {
+    std::string group = "(";
+    for (int c = 0; c < columns; ++c) group += c ? ",?" : "?";
+    group += ")";
+    std::string sql(head);
+    for (int r = 0; r < rows; ++r) sql += (r ? "," : " VALUES") + group;
+    return sql;
+}
+
+std::optional<Error> unknownMetricColumn(Database& db, const std::vector<std::string>& names) {
+    if (names.empty()) return std::nullopt;
+    std::set<std::string, std::less<>> known;
+    auto cols = db.prepareOrThrow("SELECT name FROM pragma_table_info('customer_metrics')");
+    while (cols.step()) known.insert(cols.text(0));
+    for (const auto& n : names)
+        if (!known.contains(n) || n == "customer_id")
+            return makeError(ErrorKind::Internal, "customer_metrics has no column '" + n + "'");
+    return std::nullopt;
+}
 
 }  // namespace cw::store

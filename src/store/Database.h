@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 #include <string_view>
 #include <utility>
 
@@ -210,6 +211,15 @@ auto inOwnTransaction(Database& db, F&& work) -> decltype(work(std::declval<Writ
 /// locked and read-only are workbook errors (exit 3), a full disk or an I/O error is an
 /// environment error (exit 4) that says nothing was stored; "corrupt" only for SQLite's own
 /// corruption codes. `context` says what was being done ("storing the analysis").
+/// "HEAD VALUES(?,…),(?,…)…": `rows` groups of `columns` placeholders, for writing many rows per
+/// statement step. Built from constants only; the values are bound.
+std::string multiRowInsert(std::string_view head, int columns, int rows);
+
+/// The first of `names` that is not a column of customer_metrics (or is its key), as an
+/// Internal error: the names are spliced into SQL, so they are checked against the table.
+/// Throws SqlError when the table cannot be read.
+std::optional<Error> unknownMetricColumn(Database& db, const std::vector<std::string>& names);
+
 Error sqliteError(const Database& db, const std::string& context);
 /// The same for a thrown SqlError of the store's own SQL on `db`.
 Error sqliteError(const Database& db, const SqlError& e);

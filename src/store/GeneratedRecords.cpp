@@ -14,17 +14,6 @@ std::string nowIso() {
     return s;
 }
 
-// "INSERT … VALUES(?,…),(?,…)…" with `rows` groups of `columns` placeholders. Built from
-// constants only; the values are bound.
-std::string multiRowInsert(const char* head, int columns, int rows) {
-    std::string group = "(";
-    for (int c = 0; c < columns; ++c) group += c ? ",?" : "?";
-    group += ")";
-    std::string sql = head;
-    for (int r = 0; r < rows; ++r) sql += (r ? "," : " VALUES") + group;
-    return sql;
-}
-
 constexpr const char* kTxInsert =
     "INSERT INTO transactions(import_id, line, customer_id, code, ts, kind, revenue, cost, "
     "quantity, unit_price, product, category, channel, region)";

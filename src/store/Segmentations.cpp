@@ -1,18 +1,16 @@
 #include "store/Segmentations.h"
 
 #include <limits>
-#include <set>
 
 namespace cw::store {
 
 Result<std::optional<std::int64_t>> findSegmentation(Database& db, const std::string& name) {
-    auto st = db.prepare("SELECT id FROM segmentations WHERE name = ?");
-    if (!st) return st.takeError();
-    st->bind(1, name);
-    if (st->step()) return std::optional<std::int64_t>{st->int64(0)};
-    if (!st->lastError().empty())
-        return makeError(ErrorKind::Internal, "cannot read the segmentations: " + st->lastError());
-    return std::optional<std::int64_t>{};
+    try {
+        const auto row = readSegmentation(db, name);
+        return row ? std::optional<std::int64_t>(row->id) : std::nullopt;
+    } catch (const SqlError& e) {
+        return sqliteError(db, e);
+    }
 }
 
 std::vector<SegmentMember> readSegmentMembers(Database& db, const std::string& name) {
@@ -104,9 +102,7 @@ void insertMemberships(WriteTransaction& tx, std::int64_t segmentationId, const 
     auto& db = tx.db();
     constexpr std::size_t kRows = 128;
     auto insertSql = [](std::size_t rows) {
-        std::string sql = "INSERT INTO customer_segments(segmentation_id, customer_id, segment_id) VALUES ";
-        for (std::size_t r = 0; r < rows; ++r) sql += r ? ",(?,?,?)" : "(?,?,?)";
-        return sql;
+        return multiRowInsert("INSERT INTO customer_segments(segmentation_id, customer_id, segment_id)", 3, int(rows));
     };
     auto many = db.prepareOrThrow(insertSql(kRows));
     const std::size_t n = customerId.size();
@@ -141,16 +137,9 @@ void deleteSegmentationRows(WriteTransaction& tx, std::int64_t segmentationId) {
 
 Result<MetricColumns> readMetricColumns(Database& db, const std::vector<std::string>& columns) {
     try {
-        std::set<std::string> known;
-        auto cols = db.prepareOrThrow("SELECT name FROM pragma_table_info('customer_metrics')");
-        while (cols.step()) known.insert(cols.text(0));
+        if (auto e = unknownMetricColumn(db, columns)) return *e;
         std::string sql = "SELECT customer_id";
-        for (const auto& c : columns) {
-            // Column names come from the caller's list, checked against the table: never from data.
-            if (!known.contains(c) || c == "customer_id")
-                return makeError(ErrorKind::Internal, "customer_metrics has no column '" + c + "'");
-            sql += ", " + c;
-        }
+        for (const auto& c : columns) sql += ", " + c;
         sql += " FROM customer_metrics ORDER BY customer_id";
         auto st = db.prepareOrThrow(sql);
         MetricColumns t;

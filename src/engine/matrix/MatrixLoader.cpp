@@ -62,7 +62,6 @@ void addDataNotes(const nlohmann::json& summary, MatrixInput& in) {
         in.notes.push_back(surveyAfterNote(after, summary.value("analysis_date", std::string("?"))));
 }
 
-bool hasRows(store::Database& db, store::ResultTable table) { return store::hasResults(db, table); }
 
 // The currency label of the analysis settings as they are now (a label: changing it needs no
 // new analysis), or "currency" when they cannot be read.
@@ -116,8 +115,10 @@ private:
 
 Result<MatrixInput> loadAttributes(store::Workbook& wb, const MatrixSpec& spec) {
     auto& db = wb.db();
-    if (!hasRows(db, store::ResultTable::AttributeMetrics)) {
-        if (!hasRows(db, store::ResultTable::CustomerMetrics) && !hasRows(db, store::ResultTable::AnalysisRuns)) return notAnalysed();
+    if (!store::hasResults(db, store::ResultTable::AttributeMetrics)) {
+        if (!store::hasResults(db, store::ResultTable::CustomerMetrics) &&
+            !store::hasResults(db, store::ResultTable::AnalysisRuns))
+            return notAnalysed();
         return makeError(ErrorKind::Input, "the analysis found no service attribute scores",
                          "import a survey with one score column per service attribute, then run "
                          "clienting analyze");
@@ -149,7 +150,7 @@ Result<std::vector<MatrixInput>> loadCustomers(store::Workbook& wb, const std::v
     auto& db = wb.db();
     const auto summary = lastRunSummary(db);
     if (auto e = surveyOnlyAnalysis(summary)) return *e;
-    if (!hasRows(db, store::ResultTable::CustomerMetrics)) return notAnalysed();
+    if (!store::hasResults(db, store::ResultTable::CustomerMetrics)) return notAnalysed();
     std::optional<std::int64_t> segmentation;
     if (need[static_cast<int>(GroupField::Segment)]) {
         auto s = activeSegmentation(wb);
@@ -233,7 +234,8 @@ Result<std::optional<std::string>> lastAnalysisSummary(store::Workbook& wb) {
 Status checkAnalysed(store::Workbook& wb) {
     try {
         // A survey-only analysis stores no customer metrics, but the workbook is analysed.
-        if (!hasRows(wb.db(), store::ResultTable::CustomerMetrics) && !hasRows(wb.db(), store::ResultTable::AnalysisRuns))
+        if (!store::hasResults(wb.db(), store::ResultTable::CustomerMetrics) &&
+            !store::hasResults(wb.db(), store::ResultTable::AnalysisRuns))
             return notAnalysed();
     } catch (const store::SqlError& e) {
         return makeError(ErrorKind::Internal, e.message);
