@@ -1,7 +1,7 @@
 #include "app/AnalysisWorkspace.h"
 
 #include "app/AnalysisSummaryDock.h"
-#include "engine/matrix/MatrixLoader.h"
+#include "engine/load/MatrixLoader.h"
 
 #include <QAction>
 #include <QFileDialog>

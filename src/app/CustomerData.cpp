@@ -6,7 +6,7 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "engine/matrix/MatrixLoader.h"
+#include "engine/load/MatrixLoader.h"
 #include "store/CustomerHistory.h"
 #include "store/CustomerQuery.h"
 #include "store/Database.h"

@@ -7,7 +7,7 @@
 #include "app/Format.h"
 #include "app/OpenStopwatch.h"
 #include "app/WorkbookDocument.h"
-#include "engine/matrix/MatrixLoader.h"
+#include "engine/load/MatrixLoader.h"
 #include "store/Database.h"
 #include "store/Workbook.h"
 

@@ -6,7 +6,7 @@
 
 #include "cli/Commands.h"
 #include "core/Error.h"
-#include "engine/matrix/CustomerList.h"
+#include "engine/load/CustomerList.h"
 #include "engine/matrix/MatrixSpec.h"
 #include "store/Workbook.h"
 

@@ -9,7 +9,7 @@
 #include "core/Error.h"
 #include "engine/matrix/MatrixComputation.h"
 #include "engine/matrix/MatrixFormat.h"
-#include "engine/matrix/MatrixLoader.h"
+#include "engine/load/MatrixLoader.h"
 #include "engine/settings/WorkbookSettings.h"
 #include "store/Workbook.h"
 

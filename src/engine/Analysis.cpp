@@ -12,7 +12,7 @@
 #include "engine/PurchaseModels.h"
 #include "engine/matrix/DataNotes.h"
 #include "engine/Segmentation.h"
-#include "engine/survey/SurveyAnalysis.h"
+#include "engine/load/SurveyLoader.h"
 #include "engine/settings/WorkbookSettings.h"
 #include "store/AnalysisResults.h"
 #include "store/Database.h"

@@ -16,7 +16,7 @@
 #include "engine/segment/RuleGrid.h"
 #include "engine/segment/Silhouette.h"
 #include "engine/segment/Standardize.h"
-#include "engine/matrix/MatrixLoader.h"
+#include "engine/load/MatrixLoader.h"
 #include "engine/settings/WorkbookSettings.h"
 #include "store/Database.h"
 #include "store/Segmentations.h"

@@ -5,7 +5,7 @@
 #include "app/AnalysisSummaryDock.h"
 #include "app/AnalysisWorkspace.h"
 #include "app/MainWindow.h"
-#include "engine/matrix/MatrixLoader.h"
+#include "engine/load/MatrixLoader.h"
 
 #include <QLocale>
 #include <nlohmann/json.hpp>

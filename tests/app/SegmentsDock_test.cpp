@@ -15,7 +15,7 @@
 #include "engine/settings/WorkbookSettings.h"
 #include "engine/Segmentation.h"
 #include "engine/matrix/MatrixComputation.h"
-#include "engine/matrix/MatrixLoader.h"
+#include "engine/load/MatrixLoader.h"
 
 using namespace cw;
 using namespace cw::app;

@@ -8,7 +8,7 @@
 #include "MatrixWindowTest.h"
 #include "app/MatrixCanvas.h"
 #include "app/WorkbookDocument.h"
-#include "engine/matrix/MatrixLoader.h"
+#include "engine/load/MatrixLoader.h"
 
 namespace cw::engine {
 // Failures print thresholds as the JSON the workbook stores.

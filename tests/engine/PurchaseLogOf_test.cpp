@@ -6,7 +6,7 @@
 
 #include "engine/CustomerMetrics.h"
 #include "engine/TransactionScan.h"
-#include "engine/models/PurchaseLogLoader.h"
+#include "engine/load/PurchaseLogLoader.h"
 #include "store/Importer.h"
 #include "store/Workbook.h"
 #include "support/TempDir.h"

@@ -9,7 +9,7 @@
 #include "engine/DemoGenerator.h"
 #include "store/Insights.h"
 #include "engine/Segmentation.h"
-#include "engine/matrix/MatrixLoader.h"
+#include "engine/load/MatrixLoader.h"
 #include "store/Workbook.h"
 #include "support/SuiteTempDir.h"
 

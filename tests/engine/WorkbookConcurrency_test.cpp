@@ -28,8 +28,8 @@
 
 #include "engine/Analysis.h"
 #include "engine/DemoGenerator.h"
-#include "engine/matrix/CustomerList.h"
-#include "engine/matrix/MatrixLoader.h"
+#include "engine/load/CustomerList.h"
+#include "engine/load/MatrixLoader.h"
 #include "engine/matrix/MatrixSpec.h"
 #include "store/Importer.h"
 #include "store/Workbook.h"

@@ -23,7 +23,7 @@
 #include "core/Result.h"
 #include "engine/matrix/MatrixInput.h"
 #include "engine/matrix/MatrixSpec.h"
-#include "engine/settings/MatrixThresholds.h"
+#include "engine/matrix/MatrixThresholds.h"
 
 namespace cw::engine {
 

@@ -26,7 +26,7 @@
 #include <vector>
 
 #include "engine/matrix/MatrixComputation.h"
-#include "engine/matrix/MatrixLoader.h"
+#include "engine/matrix/AttributeStats.h"
 
 namespace cw::engine {
 

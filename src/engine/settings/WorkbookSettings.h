@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "engine/settings/AnalysisSettings.h"
-#include "engine/settings/MatrixThresholds.h"
+#include "engine/matrix/MatrixThresholds.h"
 #include "engine/settings/Setting.h"
 
 namespace cw::engine::settings {

@@ -1,13 +1,9 @@
 #include "engine/survey/SurveyAnalysis.h"
 
-#include <spdlog/spdlog.h>
-
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <unordered_map>
 
-#include "core/Log.h"
 
 namespace cw::engine {
 namespace {
@@ -212,13 +208,9 @@ Status SurveyOptions::validate() const {
     return weights.validate();
 }
 
-Result<SurveyAnalysis> analyzeSurvey(store::Workbook& wb, const SurveyOptions& options,
+Result<SurveyAnalysis> analyzeSurvey(const SurveyData& d, const SurveyOptions& options,
                                      const ProgressFn& progress) {
-    const auto start = std::chrono::steady_clock::now();
     if (auto st = options.validate(); !st) return Error(st.error());
-    auto data = readSurvey(wb, options.window, progress);
-    if (!data) return data.takeError();
-    const SurveyData& d = *data;
     if (progress && !progress({"analysing survey", 0, 1}))
         return makeError(ErrorKind::Cancelled, "survey analysis cancelled");
 
@@ -241,10 +233,6 @@ Result<SurveyAnalysis> analyzeSurvey(store::Workbook& wb, const SurveyOptions& o
     summariseAttributes(d, out);
     latestPerCustomer(d, out);
     deriveImportance(d, options, out);
-
-    out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    cw::log::get("engine")->info("survey: {} responses, {} customers, {} ({:.2f} s)", out.responses,
-                                 out.customers.size(), out.message, out.seconds);
     if (progress && !progress({"analysing survey", 1, 1}))
         return makeError(ErrorKind::Cancelled, "survey analysis cancelled");
     return out;

@@ -14,10 +14,6 @@
 #include "engine/survey/RelativeWeights.h"
 #include "engine/survey/SurveyData.h"
 
-namespace cw::store {
-class Workbook;
-}
-
 namespace cw::engine {
 
 /// How responses with a missing attribute score enter the derived importance.
@@ -81,10 +77,12 @@ struct SurveyAnalysis {
     double seconds = 0;   ///< wall time of the analysis
 };
 
-/// Analyses the survey answers of a workbook. The derived importance failing (too few complete
-/// responses, collinear attributes) is not an error: the rest is still returned, `derived` is
-/// false and `message` says why. Errors: Usage (options), Workbook, Cancelled.
-Result<SurveyAnalysis> analyzeSurvey(store::Workbook& wb, const SurveyOptions& options = {},
+/// Analyses survey answers read by readSurvey (engine/load/SurveyLoader.h reads and analyses a
+/// workbook's). The derived importance failing (too few complete responses, collinear
+/// attributes) is not an error: the rest is still returned, `derived` is false and `message`
+/// says why. `seconds` is left 0 for the caller that also timed the read. Errors: Usage
+/// (options), Cancelled.
+Result<SurveyAnalysis> analyzeSurvey(const SurveyData& data, const SurveyOptions& options = {},
                                      const ProgressFn& progress = {});
 
 }  // namespace cw::engine

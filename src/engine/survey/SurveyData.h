@@ -1,19 +1,14 @@
 #pragma once
-// The survey answers of a workbook in memory, read with one ordered query straight into Eigen
-// matrices (one row per response, one column per service attribute), so that 130,000
-// responses × 14 attributes load in about a second.
+// The survey answers of a workbook in memory: one row per response, one column per service
+// attribute in Eigen matrices (engine/load/SurveyLoader.h reads them with one ordered query,
+// 130,000 responses × 14 attributes in about a second).
 #include <Eigen/Core>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "core/Progress.h"
 #include "core/Result.h"
-
-namespace cw::store {
-class Workbook;
-}
 
 namespace cw::engine {
 
@@ -53,9 +48,5 @@ struct SurveyData {
 
     Eigen::Index responses() const { return static_cast<Eigen::Index>(responseIds.size()); }
 };
-
-/// Reads the survey. Errors: Workbook (SQL failure), Cancelled (progress said stop).
-Result<SurveyData> readSurvey(store::Workbook& wb, const SurveyWindow& window,
-                              const ProgressFn& progress = {});
 
 }  // namespace cw::engine

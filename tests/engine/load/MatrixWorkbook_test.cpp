@@ -13,7 +13,7 @@
 #include "engine/settings/WorkbookSettings.h"
 #include "engine/matrix/MatrixComputation.h"
 #include "engine/matrix/MatrixFormat.h"
-#include "engine/matrix/MatrixLoader.h"
+#include "engine/load/MatrixLoader.h"
 
 using namespace cw;
 using namespace cw::engine;

@@ -1,7 +1,7 @@
 // Survey analysis on a hand-made workbook (window, latest answer per customer, "no answer",
 // NPS) and on the demo generator, whose planted attribute weights the derived importance must
 // recover. Expected values come from hand counts or from SQL written independently here.
-#include "engine/survey/SurveyAnalysis.h"
+#include "engine/load/SurveyLoader.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

@@ -1,4 +1,4 @@
-#include "engine/models/PurchaseLogLoader.h"
+#include "engine/load/PurchaseLogLoader.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "engine/matrix/CustomerList.h"
+#include "engine/load/CustomerList.h"
 
 #include "core/Text.h"
 #include "core/TextTable.h"
@@ -13,7 +13,7 @@
 #include <unordered_map>
 
 #include "core/CivilTime.h"
-#include "engine/matrix/MatrixLoader.h"
+#include "engine/load/MatrixLoader.h"
 #include "store/CustomerQuery.h"
 #include "store/Workbook.h"
 

@@ -1,4 +1,4 @@
-#include "engine/models/PurchaseLogLoader.h"
+#include "engine/load/PurchaseLogLoader.h"
 
 #include "store/TransactionRead.h"
 #include "store/Workbook.h"

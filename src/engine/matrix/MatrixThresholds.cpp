@@ -1,4 +1,4 @@
-#include "engine/settings/MatrixThresholds.h"
+#include "engine/matrix/MatrixThresholds.h"
 
 #include <cmath>
 #include <nlohmann/json.hpp>

@@ -1,4 +1,4 @@
-#include "engine/matrix/MatrixLoader.h"
+#include "engine/load/MatrixLoader.h"
 
 #include <spdlog/spdlog.h>
 #include <nlohmann/json.hpp>

@@ -17,9 +17,10 @@
 #include <vector>
 
 #include "core/Result.h"
+#include "engine/matrix/AttributeStats.h"
 #include "engine/matrix/MatrixInput.h"
 #include "engine/matrix/MatrixSpec.h"
-#include "engine/settings/MatrixThresholds.h"
+#include "engine/matrix/MatrixThresholds.h"
 
 namespace cw::store {
 class Workbook;
@@ -52,17 +53,6 @@ Status checkAnalysed(store::Workbook& wb);
 /// The id of the segmentation named by the setting settings::activeSegmentation(), or none when unset (use the
 /// customers' own segment column). Input error when it names no segmentation.
 Result<std::optional<std::int64_t>> activeSegmentation(store::Workbook& wb);
-
-/// What the last analysis stored of a service attribute (attribute_metrics).
-struct AttributeStats {
-    std::int64_t id = 0;
-    std::string name;
-    std::int64_t responses = 0;               ///< answered scores
-    std::optional<double> satisfaction;       ///< mean score, 0–100
-    std::optional<double> statedImportance;   ///< mean stated importance (survey scale), when asked
-    std::optional<double> relativeWeight;     ///< Johnson's relative weight (the weights sum to R²)
-    std::optional<double> shareOfR2;          ///< relative weight / R²
-};
 
 /// Every service attribute with its stored results, in id order (results empty before an analysis).
 Result<std::vector<AttributeStats>> loadAttributeStats(store::Workbook& wb);

@@ -1,6 +1,6 @@
 // The customer drill-down: a quadrant's customers, exits and anorexia with their evidence, sorting
 // and limits, against SQL over the fixture workbook.
-#include "engine/matrix/CustomerList.h"
+#include "engine/load/CustomerList.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

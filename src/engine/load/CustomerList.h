@@ -11,7 +11,7 @@
 #include "engine/matrix/MatrixComputation.h"
 #include "engine/matrix/MatrixInput.h"
 #include "engine/matrix/MatrixSpec.h"
-#include "engine/settings/MatrixThresholds.h"
+#include "engine/matrix/MatrixThresholds.h"
 
 namespace cw::store {
 class Workbook;
