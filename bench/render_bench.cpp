@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "BenchTiming.h"
-#include "app/MatrixCanvas.h"
+#include "app/matrices/MatrixCanvas.h"
 #include "charts/ScatterPainter.h"
 
 using cw::charts::ScatterPainter;

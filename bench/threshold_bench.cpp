@@ -9,10 +9,10 @@
 #include <cstdio>
 #include <vector>
 
-#include "app/MatrixCanvas.h"
-#include "app/MatrixDock.h"
-#include "app/MatrixSession.h"
-#include "app/WorkbookDocument.h"
+#include "app/matrices/MatrixCanvas.h"
+#include "app/matrices/MatrixDock.h"
+#include "app/matrices/MatrixSession.h"
+#include "app/workbook/WorkbookDocument.h"
 #include "engine/matrix/MatrixSpec.h"
 
 using namespace cw;

@@ -2,9 +2,9 @@
 // anorexia, NPS, the models fitted or refused, warnings) is shown for an analysed workbook when it
 // is opened, and said to be missing for one that is not analysed.
 #include "MatrixWindowTest.h"
-#include "app/AnalysisSummaryDock.h"
-#include "app/AnalysisWorkspace.h"
-#include "app/MainWindow.h"
+#include "app/analysis/AnalysisSummaryDock.h"
+#include "app/analysis/AnalysisWorkspace.h"
+#include "app/window/MainWindow.h"
 #include "engine/load/MatrixLoader.h"
 
 #include <QLocale>

@@ -7,8 +7,8 @@
 #include <QFile>
 #include <QTemporaryDir>
 
-#include "app/LogRelay.h"
-#include "app/QtMessageBridge.h"
+#include "app/log/LogRelay.h"
+#include "app/log/QtMessageBridge.h"
 #include "core/Log.h"
 
 int main(int argc, char** argv) {

@@ -5,7 +5,7 @@
 #include <QTableWidget>
 
 #include "AppTestSupport.h"
-#include "app/CustomerDetailDock.h"
+#include "app/customers/CustomerDetailDock.h"
 #include "engine/Analysis.h"
 
 using namespace cw;

@@ -10,8 +10,8 @@
 #include <cmath>
 
 #include "AppTestSupport.h"
-#include "app/CustomerTableDock.h"
-#include "app/CustomerTableModel.h"
+#include "app/customers/CustomerTableDock.h"
+#include "app/customers/CustomerTableModel.h"
 #include "engine/Analysis.h"
 
 using namespace cw;

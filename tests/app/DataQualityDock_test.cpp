@@ -3,14 +3,14 @@
 #include <QLabel>
 
 #include "AppTestSupport.h"
-#include "app/CompletenessModel.h"
-#include "app/DataQualityDock.h"
-#include "app/DataSourcesDock.h"
-#include "app/FindingsModel.h"
-#include "app/ImportsModel.h"
-#include "app/MainWindow.h"
-#include "app/OverviewPage.h"
-#include "app/WorkbookDocument.h"
+#include "app/quality/CompletenessModel.h"
+#include "app/quality/DataQualityDock.h"
+#include "app/import/DataSourcesDock.h"
+#include "app/quality/FindingsModel.h"
+#include "app/import/ImportsModel.h"
+#include "app/window/MainWindow.h"
+#include "app/workbook/OverviewPage.h"
+#include "app/workbook/WorkbookDocument.h"
 
 using namespace cw;
 using namespace cw::app;

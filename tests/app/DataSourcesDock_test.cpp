@@ -3,10 +3,10 @@
 #include <QTableView>
 
 #include "AppTestSupport.h"
-#include "app/DataSourcesDock.h"
-#include "app/ImportsModel.h"
-#include "app/TableCountsModel.h"
-#include "app/WorkbookDocument.h"
+#include "app/import/DataSourcesDock.h"
+#include "app/import/ImportsModel.h"
+#include "app/workbook/TableCountsModel.h"
+#include "app/workbook/WorkbookDocument.h"
 
 using namespace cw;
 using namespace cw::app;

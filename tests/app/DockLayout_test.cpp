@@ -3,11 +3,11 @@
 #include <QSettings>
 
 #include "AppTestSupport.h"
-#include "app/DataQualityDock.h"
-#include "app/DataSourcesDock.h"
-#include "app/DockLayout.h"
-#include "app/LogDock.h"
-#include "app/MainWindow.h"
+#include "app/quality/DataQualityDock.h"
+#include "app/import/DataSourcesDock.h"
+#include "app/window/DockLayout.h"
+#include "app/log/LogDock.h"
+#include "app/window/MainWindow.h"
 
 using namespace cw;
 using namespace cw::app;

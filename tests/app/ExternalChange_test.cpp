@@ -6,9 +6,9 @@
 #include <QPushButton>
 
 #include "MatrixWindowTest.h"
-#include "app/MatrixCanvas.h"
-#include "app/ReloadBar.h"
-#include "app/WorkbookDocument.h"
+#include "app/matrices/MatrixCanvas.h"
+#include "app/workbook/ReloadBar.h"
+#include "app/workbook/WorkbookDocument.h"
 
 using namespace cw;
 using namespace cw::app;

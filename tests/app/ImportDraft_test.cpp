@@ -4,7 +4,7 @@
 #include <QTemporaryDir>
 
 #include "AppTestSupport.h"
-#include "app/ImportDraft.h"
+#include "app/import/ImportDraft.h"
 #include "store/MappingProfile.h"
 
 using namespace cw;

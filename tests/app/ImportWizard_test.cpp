@@ -5,17 +5,17 @@
 #include <QSettings>
 
 #include "AppTestSupport.h"
-#include "app/DataSourcesDock.h"
-#include "app/ImportMappingPage.h"
-#include "app/ValueMapBox.h"
-#include "app/ImportPreviewModel.h"
-#include "app/ImportRunPage.h"
-#include "app/ImportWizard.h"
-#include "app/ImportsModel.h"
-#include "app/MainWindow.h"
-#include "app/MappingHeaderView.h"
-#include "app/OverviewPage.h"
-#include "app/WorkbookDocument.h"
+#include "app/import/DataSourcesDock.h"
+#include "app/import/ImportMappingPage.h"
+#include "app/import/ValueMapBox.h"
+#include "app/import/ImportPreviewModel.h"
+#include "app/import/ImportRunPage.h"
+#include "app/import/ImportWizard.h"
+#include "app/import/ImportsModel.h"
+#include "app/window/MainWindow.h"
+#include "app/import/MappingHeaderView.h"
+#include "app/workbook/OverviewPage.h"
+#include "app/workbook/WorkbookDocument.h"
 
 using namespace cw;
 using namespace cw::app;

@@ -6,8 +6,8 @@
 #include <QUndoStack>
 
 #include "MatrixWindowTest.h"
-#include "app/InsightsDock.h"
-#include "app/WorkbookDocument.h"
+#include "app/analysis/InsightsDock.h"
+#include "app/workbook/WorkbookDocument.h"
 #include "store/Insights.h"
 
 using namespace cw;

@@ -12,7 +12,7 @@
 #include <stdexcept>
 #include <vector>
 
-#include "app/Job.h"
+#include "app/jobs/Job.h"
 #include "AppTestSupport.h"
 
 using namespace cw;

@@ -4,9 +4,9 @@
 #include <spdlog/spdlog.h>
 
 #include "AppTestSupport.h"
-#include "app/LogDock.h"
-#include "app/LogFilterModel.h"
-#include "app/LogModel.h"
+#include "app/log/LogDock.h"
+#include "app/log/LogFilterModel.h"
+#include "app/log/LogModel.h"
 #include "core/Log.h"
 
 using namespace cw;

@@ -8,11 +8,11 @@
 #include <QTableWidget>
 
 #include "MatrixWindowTest.h"
-#include "app/AnalysisWorkspace.h"
-#include "app/MainWindow.h"
-#include "app/MatrixCanvas.h"
-#include "app/MatrixDock.h"
-#include "app/MatrixSession.h"
+#include "app/analysis/AnalysisWorkspace.h"
+#include "app/window/MainWindow.h"
+#include "app/matrices/MatrixCanvas.h"
+#include "app/matrices/MatrixDock.h"
+#include "app/matrices/MatrixSession.h"
 
 #include <algorithm>
 #include <cmath>

@@ -10,7 +10,7 @@
 #include <memory>
 
 #include "AppTestSupport.h"
-#include "app/MatrixCanvas.h"
+#include "app/matrices/MatrixCanvas.h"
 
 using namespace cw;
 using namespace cw::app;

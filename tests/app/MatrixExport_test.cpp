@@ -9,7 +9,7 @@
 #include <filesystem>
 
 #include "MatrixWindowTest.h"
-#include "app/Format.h"
+#include "app/widgets/Format.h"
 #include "charts/ScatterPainter.h"
 
 using namespace cw;

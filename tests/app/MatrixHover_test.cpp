@@ -10,8 +10,8 @@
 #include <QScrollArea>
 
 #include "MatrixWindowTest.h"
-#include "app/MatrixCanvas.h"
-#include "app/WorkbookDocument.h"
+#include "app/matrices/MatrixCanvas.h"
+#include "app/workbook/WorkbookDocument.h"
 #include "engine/matrix/MatrixSpec.h"
 
 using namespace cw;

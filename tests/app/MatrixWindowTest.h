@@ -6,10 +6,10 @@
 #include <QSettings>
 
 #include "AppTestSupport.h"
-#include "app/AnalysisWorkspace.h"
-#include "app/MainWindow.h"
-#include "app/MatrixDock.h"
-#include "app/MatrixSession.h"
+#include "app/analysis/AnalysisWorkspace.h"
+#include "app/window/MainWindow.h"
+#include "app/matrices/MatrixDock.h"
+#include "app/matrices/MatrixSession.h"
 #include "engine/Analysis.h"
 
 namespace cw::test {

@@ -10,13 +10,13 @@
 #include <cmath>
 
 #include "MatrixWindowTest.h"
-#include "app/AnalysisWorkspace.h"
-#include "app/CustomerTableDock.h"
-#include "app/MainWindow.h"
-#include "app/MatrixCanvas.h"
-#include "app/MatrixDock.h"
-#include "app/MatrixSession.h"
-#include "app/WorkbookDocument.h"
+#include "app/analysis/AnalysisWorkspace.h"
+#include "app/customers/CustomerTableDock.h"
+#include "app/window/MainWindow.h"
+#include "app/matrices/MatrixCanvas.h"
+#include "app/matrices/MatrixDock.h"
+#include "app/matrices/MatrixSession.h"
+#include "app/workbook/WorkbookDocument.h"
 #include "engine/Analysis.h"
 #include "engine/matrix/MatrixComputation.h"
 

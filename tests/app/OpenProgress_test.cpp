@@ -6,8 +6,8 @@
 #include <QStackedWidget>
 
 #include "MatrixWindowTest.h"
-#include "app/OpenStopwatch.h"
-#include "app/WorkbookDocument.h"
+#include "app/workbook/OpenStopwatch.h"
+#include "app/workbook/WorkbookDocument.h"
 
 using namespace cw;
 using namespace cw::app;

@@ -8,8 +8,8 @@
 #include <filesystem>
 
 #include "AppTestSupport.h"
-#include "app/MainWindow.h"
-#include "app/WorkbookDocument.h"
+#include "app/window/MainWindow.h"
+#include "app/workbook/WorkbookDocument.h"
 
 using namespace cw;
 using namespace cw::app;

@@ -10,8 +10,8 @@
 #include <set>
 
 #include "MatrixWindowTest.h"
-#include "app/SegmentsDock.h"
-#include "app/WorkbookDocument.h"
+#include "app/analysis/SegmentsDock.h"
+#include "app/workbook/WorkbookDocument.h"
 #include "engine/settings/WorkbookSettings.h"
 #include "engine/Segmentation.h"
 #include "engine/matrix/MatrixComputation.h"

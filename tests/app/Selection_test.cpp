@@ -9,9 +9,9 @@
 #include <QSortFilterProxyModel>
 
 #include "MatrixWindowTest.h"
-#include "app/CustomerTableDock.h"
+#include "app/customers/CustomerTableDock.h"
 #include "charts/ScatterPainter.h"
-#include "app/WorkbookDocument.h"
+#include "app/workbook/WorkbookDocument.h"
 
 using namespace cw;
 using namespace cw::app;

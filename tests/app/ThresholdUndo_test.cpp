@@ -6,8 +6,8 @@
 #include <ostream>
 
 #include "MatrixWindowTest.h"
-#include "app/MatrixCanvas.h"
-#include "app/WorkbookDocument.h"
+#include "app/matrices/MatrixCanvas.h"
+#include "app/workbook/WorkbookDocument.h"
 #include "engine/load/MatrixLoader.h"
 
 namespace cw::engine {

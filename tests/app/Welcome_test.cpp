@@ -10,10 +10,10 @@
 #include <filesystem>
 
 #include "AppTestSupport.h"
-#include "app/AnalysisWorkspace.h"
-#include "app/MainWindow.h"
-#include "app/MatrixSession.h"
-#include "app/WorkbookDocument.h"
+#include "app/analysis/AnalysisWorkspace.h"
+#include "app/window/MainWindow.h"
+#include "app/matrices/MatrixSession.h"
+#include "app/workbook/WorkbookDocument.h"
 
 using namespace cw;
 using namespace cw::app;

@@ -12,11 +12,11 @@
 #include <QStatusBar>
 
 #include "MatrixWindowTest.h"
-#include "app/AnalysisWorkspace.h"
-#include "app/MainWindow.h"
-#include "app/MatrixCanvas.h"
-#include "app/MatrixDock.h"
-#include "app/WorkbookDocument.h"
+#include "app/analysis/AnalysisWorkspace.h"
+#include "app/window/MainWindow.h"
+#include "app/matrices/MatrixCanvas.h"
+#include "app/matrices/MatrixDock.h"
+#include "app/workbook/WorkbookDocument.h"
 
 using namespace cw;
 using namespace cw::app;
