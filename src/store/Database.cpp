@@ -261,6 +261,12 @@ Status WriteTransaction::commit() {
     return {};
 }
 
+namespace {
+constexpr const char* kBusyMessage = "the workbook is busy: another program is writing to it";
+}  // namespace
+
+bool isBusyError(const Error& e) { return e.kind == ErrorKind::Workbook && e.message == kBusyMessage; }
+
 Error sqliteError(const Database& db, const std::string& context) {
     const int code = db.handle() ? sqlite3_extended_errcode(db.handle()) : SQLITE_CANTOPEN;
     const std::string detail = db.errorMessage();
@@ -268,7 +274,7 @@ Error sqliteError(const Database& db, const std::string& context) {
     switch (code & 0xFF) {
         case SQLITE_BUSY:
         case SQLITE_LOCKED:
-            e = makeError(ErrorKind::Workbook, "the workbook is busy: another program is writing to it",
+            e = makeError(ErrorKind::Workbook, kBusyMessage,
                           "wait until the other import or analysis has finished (or close the program "
                           "that holds it) and try again; nothing was changed");
             break;
@@ -311,6 +317,14 @@ Error sqliteError(const Database& db, const SqlError& err) {
 
 BulkWriteMode::BulkWriteMode(Database& db, int cacheMiB) : m_db(db) {
     (void)m_db.exec("PRAGMA foreign_keys=OFF; PRAGMA cache_size=-" + std::to_string(cacheMiB * 1024));
+}
+
+BusyTimeoutScope::BusyTimeoutScope(Database& db, int ms) : m_db(db) {
+    if (m_db.handle()) sqlite3_busy_timeout(m_db.handle(), ms);
+}
+
+BusyTimeoutScope::~BusyTimeoutScope() {
+    if (m_db.handle()) sqlite3_busy_timeout(m_db.handle(), busyTimeoutMs());
 }
 
 RollbackJournalScope::RollbackJournalScope(Database& db) : m_db(db) {

@@ -160,6 +160,20 @@ private:
 /// programs opening the workbook meanwhile wait, as for any writer, and are told it is busy
 /// after the timeout. The WAL is restored on destruction; after a crash SQLite rolls the
 /// journal back on the next open, which also sets the WAL again (applyPragmas).
+/// A shorter wait for other writers on one connection for the scope's life (the window's edits
+/// wait at most a second instead of freezing for the full timeout); the timeout is put back on
+/// destruction.
+class BusyTimeoutScope {
+public:
+    BusyTimeoutScope(Database& db, int ms);
+    ~BusyTimeoutScope();
+    BusyTimeoutScope(const BusyTimeoutScope&) = delete;
+    BusyTimeoutScope& operator=(const BusyTimeoutScope&) = delete;
+
+private:
+    Database& m_db;
+};
+
 class RollbackJournalScope {
 public:
     explicit RollbackJournalScope(Database& db);
@@ -221,6 +235,9 @@ std::string multiRowInsert(std::string_view head, int columns, int rows);
 std::optional<Error> unknownMetricColumn(Database& db, const std::vector<std::string>& names);
 
 Error sqliteError(const Database& db, const std::string& context);
+/// Whether `e` is sqliteError's "the workbook is busy" (another connection held the write lock
+/// past the timeout): the window names who holds it when it knows.
+bool isBusyError(const Error& e);
 /// The same for a thrown SqlError of the store's own SQL on `db`.
 Error sqliteError(const Database& db, const SqlError& e);
 

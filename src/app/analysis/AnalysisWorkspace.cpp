@@ -7,7 +7,6 @@
 #include <QFileDialog>
 #include <QInputDialog>
 #include <QLineEdit>
-#include <QUndoCommand>
 #include <QUndoStack>
 #include <QMainWindow>
 #include <QMenu>
@@ -19,6 +18,9 @@
 #include <spdlog/spdlog.h>
 
 #include "app/analysis/AnalyzeJob.h"
+#include "app/commands/ChangeDefinitionsCommand.h"
+#include "app/commands/PinInsightCommand.h"
+#include "app/commands/SaveSegmentCommand.h"
 #include "app/customers/CustomerDetailDock.h"
 #include "app/customers/CustomerTableDock.h"
 #include "app/analysis/DefinitionsDialog.h"
@@ -35,79 +37,6 @@
 #include <nlohmann/json.hpp>
 
 namespace cw::app {
-
-namespace {
-
-// Saving a selection as a segmentation, undone by deleting it again.
-class SaveSegmentCommand : public QUndoCommand {
-public:
-    SaveSegmentCommand(WorkbookDocument* document, std::string name, std::string definition)
-        : QUndoCommand(QObject::tr("Save selection as segment “%1”").arg(toQString(name))),
-          m_document(document), m_name(std::move(name)), m_definition(std::move(definition)) {}
-    void redo() override {
-        auto* wb = m_document->workbook();
-        if (!wb) return;
-        if (auto r = engine::runSegmentation(wb->db(), m_name, m_definition); !r)
-            log::get("app")->error("saving the segment: {}", r.error().describe());
-    }
-    void undo() override {
-        if (auto* wb = m_document->workbook()) (void)engine::deleteSegmentation(wb->db(), m_name);
-    }
-private:
-    WorkbookDocument* m_document;
-    std::string m_name, m_definition;
-};
-
-// Pinning an insight, undone by deleting it.
-class PinInsightCommand : public QUndoCommand {
-public:
-    PinInsightCommand(WorkbookDocument* document, store::Insight insight)
-        : QUndoCommand(QObject::tr("Pin insight “%1”").arg(toQString(insight.title))),
-          m_document(document), m_insight(std::move(insight)) {}
-    void redo() override {
-        auto* wb = m_document->workbook();
-        if (!wb) return;
-        auto id = store::pinInsight(wb->db(), m_insight);
-        if (id) m_id = *id;
-    }
-    void undo() override {
-        if (auto* wb = m_document->workbook(); wb && m_id > 0) (void)store::deleteInsight(wb->db(), m_id);
-        m_id = 0;
-    }
-    std::int64_t m_id = 0;
-
-private:
-    WorkbookDocument* m_document;
-    store::Insight m_insight;
-};
-
-// New analysis definitions: saved, then the analysis re-runs in the background; undo puts the
-// previous definitions back and re-runs it again.
-class DefinitionsCommand : public QUndoCommand {
-public:
-    DefinitionsCommand(WorkbookDocument* document, AnalysisWorkspace* workspace, engine::AnalysisSettings before,
-                       engine::AnalysisSettings after)
-        : QUndoCommand(QObject::tr("Change definitions")),
-          m_document(document), m_workspace(workspace), m_before(before), m_after(after) {}
-    void redo() override { apply(m_after); }
-    void undo() override { apply(m_before); }
-
-private:
-    void apply(const engine::AnalysisSettings& s) {
-        auto* wb = m_document->workbook();
-        if (!wb) return;
-        if (auto st = s.save(*wb); !st) {
-            log::get("app")->error("saving the definitions: {}", st.error().describe());
-            return;
-        }
-        m_workspace->analyze();
-    }
-    WorkbookDocument* m_document;
-    AnalysisWorkspace* m_workspace;
-    engine::AnalysisSettings m_before, m_after;
-};
-
-}  // namespace
 
 AnalysisWorkspace::AnalysisWorkspace(QMainWindow* window, WorkbookDocument* document)
     : QObject(window),
@@ -140,6 +69,7 @@ AnalysisWorkspace::AnalysisWorkspace(QMainWindow* window, WorkbookDocument* docu
             m_job->start(m_document->path());
             return;
         }
+        m_document->endBackgroundWrite();
         m_progress->hide();
         m_cancel->hide();
         if (m_analyze) m_analyze->setEnabled(m_document->isOpen());
@@ -295,6 +225,7 @@ void AnalysisWorkspace::analyze() {
     m_progress->show();
     m_cancel->show();
     m_window->statusBar()->showMessage(tr("Analysing…"));
+    m_document->beginBackgroundWrite(tr("the analysis"));
     m_job->start(m_document->path());
 }
 
@@ -305,8 +236,8 @@ Status AnalysisWorkspace::changeDefinitions(const engine::AnalysisSettings& sett
     auto before = engine::AnalysisSettings::load(*wb);
     if (!before) return before.takeError();
     if (before->toJson() == settings.toJson()) return {};
-    m_document->undoStack()->push(new DefinitionsCommand(m_document, this, *before, settings));
-    return {};
+    return WorkbookEditCommand::push(std::make_unique<ChangeDefinitionsCommand>(m_document, this, *before, settings),
+                                     m_window);
 }
 
 Status AnalysisWorkspace::saveSelectionAsSegment(const QString& name) {
@@ -323,9 +254,7 @@ Status AnalysisWorkspace::saveSelectionAsSegment(const QString& name) {
     std::vector<std::int64_t> ids(m_session->selection().begin(), m_session->selection().end());
     std::sort(ids.begin(), ids.end());
     const nlohmann::json def{{"method", "selection"}, {"label", trimmed}, {"customer_ids", ids}};
-    auto* cmd = new SaveSegmentCommand(m_document, trimmed, def.dump());
-    m_document->undoStack()->push(cmd);
-    return {};
+    return WorkbookEditCommand::push(std::make_unique<SaveSegmentCommand>(m_document, trimmed, def.dump()), m_window);
 }
 
 Status AnalysisWorkspace::pinSelection(const QString& title, const QString& note) {
@@ -343,8 +272,7 @@ Status AnalysisWorkspace::pinSelection(const QString& title, const QString& note
     insight.sourceJson = nlohmann::json{{"matrix", engine::matrixSpec(kind).name},
                                         {"thresholds", nlohmann::json::parse(m.thresholds.toJson())}}
                              .dump();
-    m_document->undoStack()->push(new PinInsightCommand(m_document, std::move(insight)));
-    return {};
+    return WorkbookEditCommand::push(std::make_unique<PinInsightCommand>(m_document, std::move(insight)), m_window);
 }
 
 MatrixDock* AnalysisWorkspace::newMatrixView() {

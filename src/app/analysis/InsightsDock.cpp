@@ -17,7 +17,7 @@
 #include "app/matrices/MatrixSession.h"
 #include "app/widgets/StandardItems.h"
 #include "app/workbook/WorkbookDocument.h"
-#include "app/commands/WorkbookEditCommand.h"
+#include "app/commands/DeleteInsightCommand.h"
 #include "engine/matrix/MatrixSpec.h"
 #include "store/Workbook.h"
 
@@ -192,15 +192,8 @@ Status InsightsDock::selectCustomers(qint64 id) {
 Status InsightsDock::remove(qint64 id) {
     const auto* insight = find(id);
     if (!insight) return makeError(ErrorKind::Usage, "no insight is chosen", "choose one in the list");
-    const store::Insight kept = *insight;  // with its id: undo puts it back as it was
-    return WorkbookEditCommand::push(
-        m_document, tr("Delete insight “%1”").arg(toQString(kept.title)),
-        [id](store::Workbook& w) { return store::deleteInsight(w.db(), id); },
-        [kept](store::Workbook& w) -> Status {
-            if (auto back = store::pinInsight(w.db(), kept); !back) return back.takeError();
-            return {};
-        },
-        {}, this);
+    // With its id: undo puts it back as it was.
+    return WorkbookEditCommand::push(std::make_unique<DeleteInsightCommand>(m_document, *insight), this);
 }
 
 void InsightsDock::warn(const QString& title, const Status& st) {

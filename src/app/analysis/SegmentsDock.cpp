@@ -21,7 +21,9 @@
 #include "app/matrices/MatrixSession.h"
 #include "app/widgets/StandardItems.h"
 #include "app/workbook/WorkbookDocument.h"
-#include "app/commands/WorkbookEditCommand.h"
+#include "app/commands/ActivateSegmentationCommand.h"
+#include "app/commands/DeleteSegmentationCommand.h"
+#include "app/commands/RenameSegmentationCommand.h"
 #include "store/Workbook.h"
 
 namespace cw::app {
@@ -262,27 +264,15 @@ Status SegmentsDock::activate(const QString& name) {
     const std::optional<std::string> after =
         name.isEmpty() ? std::nullopt : std::optional<std::string>(toStdString(name));
     if (*before == after) return {};
-    QPointer<MatrixSession> session = m_session;
     return WorkbookEditCommand::push(
-        m_document,
-        name.isEmpty() ? tr("Use the segment imported with the customers") : tr("Activate segmentation “%1”").arg(name),
-        [after](store::Workbook& w) { return engine::setActiveSegmentation(w.db(), after); },
-        [before = *before](store::Workbook& w) { return engine::setActiveSegmentation(w.db(), before); },
-        [session] {
-            if (session) session->reload();
-        },
-        this);
+        std::make_unique<ActivateSegmentationCommand>(m_document, m_session, std::move(*before), after), this);
 }
 
 Status SegmentsDock::rename(const QString& from, const QString& to) {
     const QString trimmed = to.trimmed();
     if (trimmed == from) return {};
-    const std::string a = toStdString(from), b = toStdString(trimmed);
-    // The matrices know segments by label, not by segmentation name: nothing of them to reload.
     const Status st = WorkbookEditCommand::push(
-        m_document, tr("Rename segmentation “%1” to “%2”").arg(from, trimmed),
-        [a, b](store::Workbook& w) { return engine::renameSegmentation(w.db(), a, b); },
-        [a, b](store::Workbook& w) { return engine::renameSegmentation(w.db(), b, a); }, {}, this);
+        std::make_unique<RenameSegmentationCommand>(m_document, toStdString(from), toStdString(trimmed)), this);
     if (st) setCurrentName(trimmed);
     return st;
 }
@@ -292,17 +282,8 @@ Status SegmentsDock::remove(const QString& name) {
     if (!wb) return makeError(ErrorKind::Usage, "no workbook is open");
     auto stored = engine::readStoredSegmentation(wb->db(), toStdString(name));
     if (!stored) return stored.takeError();
-    const bool wasActive = stored->active;
-    QPointer<MatrixSession> session = m_session;
-    auto reloadIfActive = [session, wasActive] {
-        if (session && wasActive) session->reload();
-    };
-    const std::string n = stored->name;
     return WorkbookEditCommand::push(
-        m_document, tr("Delete segmentation “%1”").arg(name),
-        [n](store::Workbook& w) { return engine::deleteSegmentation(w.db(), n); },
-        [s = std::move(*stored)](store::Workbook& w) { return engine::restoreSegmentation(w.db(), s); },
-        reloadIfActive, this);
+        std::make_unique<DeleteSegmentationCommand>(m_document, m_session, std::move(*stored)), this);
 }
 
 void SegmentsDock::warn(const QString& title, const Status& st) {

@@ -1,9 +1,8 @@
 #include "app/commands/WorkbookEditCommand.h"
 
+#include <QApplication>
 #include <QMessageBox>
 #include <QUndoStack>
-
-#include <memory>
 
 #include <spdlog/spdlog.h>
 
@@ -13,44 +12,34 @@
 
 namespace cw::app {
 
-WorkbookEditCommand::WorkbookEditCommand(WorkbookDocument* document, const QString& text, Write apply, Write revert,
-                                         std::function<void()> changed, QWidget* messageParent)
-    : QUndoCommand(text),
-      m_document(document),
-      m_apply(std::move(apply)),
-      m_revert(std::move(revert)),
-      m_changed(std::move(changed)),
-      m_messageParent(messageParent) {}
+WorkbookEditCommand::WorkbookEditCommand(CommandId id, WorkbookDocument* document, const QString& text)
+    : QUndoCommand(text), m_id(id), m_document(document) {}
 
-Status WorkbookEditCommand::push(WorkbookDocument* document, const QString& text, Write apply, Write revert,
-                                 std::function<void()> changed, QWidget* messageParent) {
-    std::unique_ptr<WorkbookEditCommand> command(new WorkbookEditCommand(
-        document, text, std::move(apply), std::move(revert), std::move(changed), messageParent));
-    if (auto st = command->run(command->m_apply); !st) return st;
+Status WorkbookEditCommand::push(std::unique_ptr<WorkbookEditCommand> command, QWidget* messageParent) {
+    command->m_messageParent = messageParent;
+    if (auto st = command->run(false); !st) return st;
     command->m_applied = true;
+    WorkbookDocument* document = command->m_document;
     document->undoStack()->push(command.release());
     return {};
 }
 
-Status WorkbookEditCommand::run(const Write& write) {
-    auto* wb = m_document->workbook();
-    if (!wb) return makeError(ErrorKind::Usage, "no workbook is open");
-    if (auto st = write(*wb); !st) return st;
-    if (m_changed) m_changed();
-    return {};
+Status WorkbookEditCommand::run(bool reverting) {
+    auto st = m_document->write([&](store::Workbook& wb) { return reverting ? revert(wb) : apply(wb); });
+    if (st) changed();
+    return st;
 }
 
-void WorkbookEditCommand::runOrDrop(const Write& write, bool undoing) {
-    const Status st = run(write);
+void WorkbookEditCommand::runOrDrop(bool reverting) {
+    const Status st = run(reverting);
     if (st) return;
-    log::get("app")->error("{} of “{}” failed: {}", undoing ? "undo" : "redo", toStdString(text()),
+    log::get("app")->error("{} of “{}” failed: {}", reverting ? "undo" : "redo", toStdString(text()),
                            st.error().describe());
     setObsolete(true);
-    const QString why = toQString(st.error().describe());
-    QMessageBox::warning(m_messageParent, undoing ? QObject::tr("Undo") : QObject::tr("Redo"),
-                         (undoing ? QObject::tr("“%1” could not be undone; the workbook stays as it is.\n\n%2")
-                                  : QObject::tr("“%1” could not be redone; the workbook stays as it is.\n\n%2"))
-                             .arg(text(), why));
+    QMessageBox::warning(m_messageParent ? m_messageParent.data() : QApplication::activeWindow(), reverting ? QObject::tr("Undo") : QObject::tr("Redo"),
+                         (reverting ? QObject::tr("“%1” could not be undone; the workbook stays as it is.\n\n%2")
+                                    : QObject::tr("“%1” could not be redone; the workbook stays as it is.\n\n%2"))
+                             .arg(text(), toQString(st.error().describe())));
 }
 
 void WorkbookEditCommand::redo() {
@@ -58,11 +47,9 @@ void WorkbookEditCommand::redo() {
         m_applied = false;
         return;
     }
-    runOrDrop(m_apply, false);
+    runOrDrop(false);
 }
 
-void WorkbookEditCommand::undo() {
-    runOrDrop(m_revert, true);
-}
+void WorkbookEditCommand::undo() { runOrDrop(true); }
 
 }  // namespace cw::app

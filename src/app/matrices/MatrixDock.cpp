@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMessageBox>
 #include <QLocale>
 #include <QDateTime>
 #include <QFileInfo>
@@ -240,7 +241,8 @@ MatrixDock::MatrixDock(MatrixSession* session, const QString& objectName, QWidge
         auto t = m_session->matrix(m_current).thresholds;
         if (x != oldX) t.x = {engine::ThresholdMode::Custom, x};
         if (y != oldY) t.y = {engine::ThresholdMode::Custom, y};
-        m_session->setThresholds(m_current, t, tr("Drag threshold of %1").arg(toQString(engine::matrixSpec(m_current).title)));
+        warnIfRefused(m_session->setThresholds(
+            m_current, t, tr("Drag threshold of %1").arg(toQString(engine::matrixSpec(m_current).title))));
     });
     connect(m_large, &MatrixCanvas::selectionRequested, this,
             [this](std::vector<std::int32_t> points, Qt::KeyboardModifiers mods) {
@@ -718,7 +720,13 @@ void MatrixDock::commitThresholdControls() {
         axes[axis]->mode = kModes[std::size_t(m_mode[axis]->currentIndex())];
         axes[axis]->value = m_value[axis]->value() / thresholdScale(axis);
     }
-    m_session->setThresholds(m_current, t);
+    warnIfRefused(m_session->setThresholds(m_current, t));
+}
+
+void MatrixDock::warnIfRefused(const Status& st) {
+    if (!st)
+        QMessageBox::warning(this, tr("Thresholds"),
+                             tr("The thresholds were not changed.\n\n%1").arg(toQString(st.error().describe())));
 }
 
 void MatrixDock::applySelection(QObject*) {

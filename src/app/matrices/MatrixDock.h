@@ -70,6 +70,8 @@ private:
     void fillSmallMultiples();
     void fillThresholdControls();
     void commitThresholdControls();
+    /// Shows why the workbook refused a threshold change (nothing changed then).
+    void warnIfRefused(const Status& st);
     void applySelection(QObject* origin);
 
     MatrixSession* m_session;

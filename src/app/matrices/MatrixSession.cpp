@@ -1,6 +1,7 @@
 #include "app/matrices/MatrixSession.h"
 
-#include <QUndoCommand>
+#include "app/commands/SetThresholdsCommand.h"
+
 #include <QUndoStack>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -53,22 +54,6 @@ MatrixSession::Loaded loadAll(const std::string& path) {
     OpenStopwatch::instance().mark("matrices read");
     return out;
 }
-
-class SetThresholdsCommand : public QUndoCommand {
-public:
-    SetThresholdsCommand(MatrixSession* session, MatrixKind kind, engine::MatrixThresholds before,
-                         engine::MatrixThresholds after, const QString& text)
-        : QUndoCommand(text), m_session(session), m_kind(kind), m_before(before), m_after(after) {}
-    void undo() override { m_session->applyThresholds(m_kind, m_before); }
-    void redo() override { m_session->applyThresholds(m_kind, m_after); }
-    // No id, so no merging: a drag reaches the session once, on release, so every drop (and
-    // every edit of the threshold controls) is a gesture of its own and its own undo step.
-
-private:
-    MatrixSession* m_session;
-    MatrixKind m_kind;
-    engine::MatrixThresholds m_before, m_after;
-};
 
 }  // namespace
 
@@ -164,19 +149,23 @@ void MatrixSession::recompute(MatrixKind kind) {
         m.error = toQString(r.error().message);
 }
 
-void MatrixSession::setThresholds(MatrixKind kind, const engine::MatrixThresholds& thresholds, const QString& what) {
+Status MatrixSession::setThresholds(MatrixKind kind, const engine::MatrixThresholds& thresholds, const QString& what) {
     const auto before = m_matrices[index(kind)].thresholds;
-    if (before == thresholds) return;
+    if (before == thresholds) return {};
     const auto& spec = engine::matrixSpec(kind);
-    m_document->undoStack()->push(new SetThresholdsCommand(
-        this, kind, before, thresholds,
-        what.isEmpty() ? tr("Change thresholds of %1").arg(toQString(spec.title)) : what));
+    auto st = WorkbookEditCommand::push(
+        std::make_unique<SetThresholdsCommand>(m_document, this, kind, before, thresholds,
+                                               what.isEmpty() ? tr("Change thresholds of %1").arg(toQString(spec.title))
+                                                              : what),
+        nullptr);
+    // Refused (a busy workbook): the views go back to the thresholds that hold (a dragged line
+    // returns to its place).
+    if (!st) emit resultChanged(kind);
+    return st;
 }
 
 void MatrixSession::applyThresholds(MatrixKind kind, const engine::MatrixThresholds& thresholds) {
     m_matrices[index(kind)].thresholds = thresholds;
-    if (auto* wb = m_document->workbook(); wb && !wb->readOnly())
-        (void)engine::saveMatrixThresholds(*wb, engine::matrixSpec(kind), thresholds);
     recompute(kind);
     emit resultChanged(kind);
 }

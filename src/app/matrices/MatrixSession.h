@@ -53,9 +53,11 @@ public:
 
     const Matrix& matrix(engine::MatrixKind kind) const { return m_matrices[index(kind)]; }
 
-    /// Pushes an undoable threshold change (saved in the workbook) and recomputes.
-    void setThresholds(engine::MatrixKind kind, const engine::MatrixThresholds& thresholds, const QString& what = {});
-    /// Applies without an undo command (the command itself calls this).
+    /// Pushes an undoable threshold change (a SetThresholdsCommand: saved in the workbook unless
+    /// it is read-only) and recomputes. When the workbook refuses the write (busy), nothing
+    /// changes, resultChanged() puts the views back and the error is returned for the caller to show.
+    Status setThresholds(engine::MatrixKind kind, const engine::MatrixThresholds& thresholds, const QString& what = {});
+    /// Shows thresholds without saving or an undo command (the command itself calls this).
     void applyThresholds(engine::MatrixKind kind, const engine::MatrixThresholds& thresholds);
 
     void setGroupBy(std::optional<engine::GroupField> field);

@@ -1,5 +1,7 @@
 #include "app/workbook/WorkbookDocument.h"
 
+#include <algorithm>
+
 #include <QFileInfo>
 #include <QUndoStack>
 #include <QtConcurrent/QtConcurrentRun>
@@ -9,6 +11,7 @@
 #include "app/widgets/Format.h"
 #include "app/workbook/OpenStopwatch.h"
 #include "core/Log.h"
+#include "store/Database.h"
 #include "store/Workbook.h"
 
 namespace cw::app {
@@ -116,6 +119,21 @@ void WorkbookDocument::close() {
     m_summary = {};
     m_seenVersion.reset();
     emit workbookClosed();
+}
+
+Status WorkbookDocument::write(const Write& write) {
+    if (!m_workbook) return makeError(ErrorKind::Usage, "no workbook is open", "open a workbook first");
+    const bool ownWriter = !m_backgroundWriter.isEmpty();
+    Status st;
+    {
+        store::BusyTimeoutScope wait(m_workbook->db(), ownWriter ? 100 : std::min(store::busyTimeoutMs(), 1000));
+        st = write(*m_workbook);
+    }
+    if (!st && ownWriter && store::isBusyError(st.error()))
+        return makeError(ErrorKind::Workbook,
+                         "the workbook is busy: " + toStdString(m_backgroundWriter) + " is storing its results",
+                         "try again when it has finished (or cancel it); nothing was changed");
+    return st;
 }
 
 void WorkbookDocument::notifyDataChanged() {

@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -47,6 +48,20 @@ public:
     store::Workbook* workbook() const { return m_workbook.get(); }
     const WorkbookSummary& summary() const { return m_summary; }
     QUndoStack* undoStack() const { return m_undoStack; }
+
+    /// Every user edit of the open workbook runs through here, on the GUI thread's connection
+    /// (the undo commands in app/commands call it). It waits at most a second for another
+    /// program's write lock, and a tenth of a second while the window's own analysis writes,
+    /// instead of freezing the window for the full timeout; a busy workbook is then reported
+    /// with who holds it when the window knows. Errors: no workbook open, the write's own.
+    using Write = std::function<Status(store::Workbook&)>;
+    Status write(const Write& write);
+
+    /// The window's own writer on another connection (the analysis), named for write()'s
+    /// messages, from its start to its end.
+    void beginBackgroundWrite(const QString& what) { m_backgroundWriter = what; }
+    void endBackgroundWrite() { m_backgroundWriter.clear(); }
+    QString backgroundWriter() const { return m_backgroundWriter; }
 
     /// Called after something else (an import worker) wrote to the file: re-reads the
     /// summary and tells the views.
@@ -88,6 +103,7 @@ private:
     QFutureWatcher<Loaded> m_opener;
     bool m_opening = false;
     std::optional<qint64> m_seenVersion;  ///< data_version of what the views show
+    QString m_backgroundWriter;           ///< empty: none of the window's workers writes
 };
 
 }  // namespace cw::app

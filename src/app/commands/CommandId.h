@@ -1,0 +1,18 @@
+#pragma once
+// The ids of the user's edits, one enum for every undo command (QUndoCommand::id(), Tiled's
+// UndoCommands): the undo stack merges only commands of the same id, and tests and the log name
+// a command by it. A new command adds its id here and a file of its own in app/commands.
+namespace cw::app {
+
+enum class CommandId : int {
+    SetThresholds = 1,          ///< a matrix's thresholds (dragged or typed)
+    ChangeDefinitions,          ///< the analysis settings (then the analysis re-runs)
+    SaveSelectionAsSegment,     ///< a selection stored as a segmentation
+    ActivateSegmentation,       ///< which segmentation the breakdowns use
+    RenameSegmentation,
+    DeleteSegmentation,
+    PinInsight,                 ///< a selection pinned as an insight
+    DeleteInsight,
+};
+
+}  // namespace cw::app
