@@ -1,5 +1,7 @@
 #include "store/Importer.h"
 
+#include "store/FileHash.h"
+
 #include <sys/stat.h>
 
 #include <cerrno>
@@ -31,37 +33,6 @@ std::string nowIso() {
     char buf[32];
     std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", std::gmtime(&t));
     return buf;
-}
-
-// 64-bit content hash (a multiply-xorshift over 8-byte words): fast enough to run over
-// the whole file before importing, strong enough to spot a file imported twice.
-Result<std::string> hashFile(const std::string& path, std::int64_t& size) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        Error e = makeError(ErrorKind::Input, "cannot read the file", "check the path and its permissions");
-        e.file = path;
-        return e;
-    }
-    std::uint64_t h = 0x9E3779B97F4A7C15ull;
-    std::vector<char> buf(1 << 20);
-    size = 0;
-    while (in) {
-        in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
-        auto n = static_cast<std::size_t>(in.gcount());
-        size += static_cast<std::int64_t>(n);
-        std::size_t i = 0;
-        for (; i + 8 <= n; i += 8) {
-            std::uint64_t w;
-            std::memcpy(&w, buf.data() + i, 8);
-            h = (h ^ w) * 0xFF51AFD7ED558CCDull;
-            h ^= h >> 32;
-        }
-        for (; i < n; ++i) h = (h ^ static_cast<unsigned char>(buf[i])) * 0x100000001B3ull;
-    }
-    h ^= static_cast<std::uint64_t>(size);
-    char out[24];
-    std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(h));
-    return std::string(out);
 }
 
 // What identifies the bytes of a file without reading them: a change of any of these between
@@ -124,11 +95,13 @@ std::unique_ptr<TableLoader> makeLoader(TargetTable t) {
     return makeTransactionLoader();
 }
 
-// A previous import of the same bytes into the same table, if any.
-std::optional<std::pair<std::int64_t, std::string>> findPrevious(Database& db, const std::string& hash,
+// A previous import of the same bytes into the same table, if any (by either hash: imports
+// recorded before the current hash carry the earlier one).
+std::optional<std::pair<std::int64_t, std::string>> findPrevious(Database& db, const FileHashes& hash,
                                                                   std::string_view table) {
-    auto st = db.prepareOrThrow("SELECT id, started_at FROM imports WHERE content_hash=? AND table_name=?");
-    st.bind(1, hash).bind(2, table);
+    auto st = db.prepareOrThrow(
+        "SELECT id, started_at FROM imports WHERE content_hash IN (?1, ?2) AND table_name=?3 ORDER BY id LIMIT 1");
+    st.bind(1, hash.current).bind(2, hash.legacy.value_or(hash.current)).bind(3, table);
     if (!st.step()) return std::nullopt;
     return std::make_pair(st.int64(0), st.text(1));
 }
@@ -223,7 +196,7 @@ Status runRecords(ImportContext& ctx, csv::Reader& reader, TableLoader& loader, 
 }
 
 Result<ImportReport> importInTransaction(Workbook& wb, ImportContext& ctx, csv::Reader& reader,
-                                         const std::string& hash, std::int64_t size, const FileStamp& stamp,
+                                         const FileHashes& hash, const FileStamp& stamp,
                                          const ProgressFn& progress) {
     auto& db = wb.db();
     auto& rep = *ctx.report;
@@ -249,7 +222,7 @@ Result<ImportReport> importInTransaction(Workbook& wb, ImportContext& ctx, csv::
         rep.warnings.push_back("replaced import #" + std::to_string(prev->first));
     }
     ctx.db = &db;
-    rep.importId = ctx.importId = insertImportRow(db, *ctx.options, rep, hash, size);
+    rep.importId = ctx.importId = insertImportRow(db, *ctx.options, rep, hash.current, hash.size);
     auto loader = makeLoader(ctx.options->table);
     if (auto st = loader->begin(ctx); !st) return st.takeError();
     auto log = log::get("store");
@@ -269,7 +242,7 @@ Result<ImportReport> importInTransaction(Workbook& wb, ImportContext& ctx, csv::
     }
     // The stored size and hash must describe exactly the bytes loaded.
     auto after = stampRegularFile(ctx.options->file);
-    if (!after || !(*after == stamp) || reader.bytesConsumed() != size) {
+    if (!after || !(*after == stamp) || reader.bytesConsumed() != hash.size) {
         Error e = makeError(ErrorKind::Input, "the file changed while it was being imported; nothing was stored",
                             "import it again once the program writing it has finished");
         e.file = ctx.options->file;
@@ -308,15 +281,14 @@ Result<ImportReport> importFile(Workbook& wb, const ImportOptions& options, cons
         auto stamp = stampRegularFile(options.file);
         if (!stamp) return stamp.takeError();
         if (auto st = checkText(options.file); !st) return st.takeError();
-        std::int64_t size = 0;
-        auto hash = hashFile(options.file, size);
+        auto hash = hashFile(options.file, hasLegacyHashes(wb.db()));
         if (!hash) return hash.takeError();
         log::get("store")->debug("import: hashed in {:.3f} s", std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
         auto reader = openAndMap(ctx, rep.dialect);
         if (!reader) return reader.takeError();
         if (auto st = decideDateOrder(ctx); !st) return st.takeError();
         log::get("store")->debug("import: mapped and dates decided at {:.3f} s", std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
-        auto result = importInTransaction(wb, ctx, **reader, *hash, size, *stamp, progress);
+        auto result = importInTransaction(wb, ctx, **reader, *hash, *stamp, progress);
         if (!result) return result;
         rep.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         log::get("store")->info("imported {} into {}: {} loaded, {} rejected in {:.2f} s", ctx.fileName, rep.table,
