@@ -3,7 +3,10 @@
 namespace cw::store {
 
 Result<std::pair<std::int64_t, std::int64_t>> transactionRowidRange(Database& db) {
-    auto st = db.prepare("SELECT coalesce(min(rowid), 0), coalesce(max(rowid), 0) FROM transactions");
+    // One aggregate per SELECT: SQLite reads min() or max() of the rowid from the B-tree's edge
+    // only when it is the query's single aggregate; both in one SELECT scan the whole table.
+    auto st = db.prepare("SELECT coalesce((SELECT min(rowid) FROM transactions), 0), "
+                         "coalesce((SELECT max(rowid) FROM transactions), 0)");
     if (!st) return st.takeError();
     if (!st->step()) return makeError(ErrorKind::Internal, "reading transactions: " + st->lastError());
     return std::pair<std::int64_t, std::int64_t>{st->int64(0), st->int64(1) + 1};
