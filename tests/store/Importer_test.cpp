@@ -260,3 +260,30 @@ TEST_F(ImporterTest, PreviewShowsRolesAndStatusWithoutWriting) {
 }
 
 }  // namespace
+
+// An import that creates many customers drops the code index and builds it again (sorted): the
+// index is back and unique afterwards, and the next import finds those customers by code.
+TEST_F(ImporterTest, ManyNewCustomersGetTheirCodeIndexBuiltAgain) {
+    ImportOptions o;
+    o.map = {{"transaction_id", "invoice"}, {"customer_id", "customer"}, {"quantity", "qty"}, {"unit_price", "price"}};
+    auto sales = [](int from, int to) {
+        std::string csv = "invoice,customer,date,qty,price\n";
+        for (int i = from; i < to; ++i)
+            csv += std::to_string(i) + ",K" + std::to_string((i * 7919) % 30011) + ",2024-01-05,1,2.50\n";
+        return csv;
+    };
+    auto first = importText("a.csv", sales(0, 15000), TargetTable::Transactions, o);
+    ASSERT_TRUE(first.ok()) << first.error().describe();
+    EXPECT_EQ(first->customersCreated, 15000);
+    EXPECT_EQ(count("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = 'customers_code'"), 1);
+    EXPECT_EQ(wb.db().queryText("PRAGMA integrity_check"), "ok");
+    // Half the codes of the second file are known: they resolve to the stored customers.
+    auto second = importText("b.csv", sales(7500, 22500), TargetTable::Transactions, o);
+    ASSERT_TRUE(second.ok()) << second.error().describe();
+    EXPECT_EQ(second->customersCreated, 7500);
+    EXPECT_EQ(count("SELECT count(*) FROM customers"), 22500);
+    EXPECT_EQ(count("SELECT count(DISTINCT code) FROM customers"), 22500);
+    EXPECT_EQ(count("SELECT count(*) FROM (SELECT customer_id FROM transactions GROUP BY customer_id HAVING count(*) = 2)"),
+              7500);
+    EXPECT_EQ(count("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = 'customers_code'"), 1);
+}

@@ -5,21 +5,16 @@
 
 #include "store/Schema.h"
 #include "store/Workbook.h"
+#include "support/RawSql.h"
 #include "support/TempDir.h"
 
 using namespace cw;
 using namespace cw::store;
 using cw::test::readFile;
+using cw::test::rawSql;
 using cw::test::TempDir;
 
 namespace {
-
-void rawSql(const std::string& path, const std::string& sql) {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
-    sqlite3_close(db);
-}
 
 TEST(Workbook, CreateThenOpen) {
     TempDir dir;
