@@ -230,8 +230,18 @@ private:
         const bool rebuild = pending >= 10000 && pending >= m_customersBefore;
         if (rebuild)
             if (auto st = ctx.db->exec("DROP INDEX customers_code"); !st) throw SqlError{st.error().message};
-        for (const auto& e : m_pending.entries) {
-            bindEntry(m_newCustomer, e, 0);
+        // Several customers per INSERT, as the rows (fewer statement executions).
+        const auto& all = m_pending.entries;
+        std::size_t i = 0;
+        if (all.size() >= kRowsPerInsert) {
+            Statement many = ctx.db->prepareOrThrow(newCustomerSql(kRowsPerInsert));
+            for (; i + kRowsPerInsert <= all.size(); i += kRowsPerInsert) {
+                for (int k = 0; k < kRowsPerInsert; ++k) bindEntry(many, all[i + std::size_t(k)], k * 5);
+                if (!many.exec()) throw SqlError{"cannot create customers: " + many.lastError()};
+            }
+        }
+        for (; i < all.size(); ++i) {
+            bindEntry(m_newCustomer, all[i], 0);
             if (!m_newCustomer.exec()) throw SqlError{"cannot create customer: " + m_newCustomer.lastError()};
         }
         if (rebuild)
