@@ -151,11 +151,8 @@ Status migrate(Database& db, int from) {
     // Foreign keys off while migrating (outside the transaction: SQLite ignores the pragma inside
     // one): migration 4 rebuilds the customers table, and dropping the old one with foreign keys
     // on would delete or null every reference to it. Ids are kept, so references stay valid.
-    if (auto st = db.exec("PRAGMA foreign_keys=OFF"); !st) return st;
-    struct ForeignKeysBack {
-        Database& db;
-        ~ForeignKeysBack() { (void)db.exec("PRAGMA foreign_keys=ON"); }
-    } back{db};
+    // BulkWriteMode turns them on again (and restores the default page cache) when it ends.
+    BulkWriteMode keysOff(db, 64);
     return inOwnTransaction(db, [&](WriteTransaction&) -> Status {
         for (const auto& m : migrations()) {
             if (m.version <= from) continue;

@@ -19,6 +19,7 @@
 #include "engine/matrix/MatrixComputation.h"
 #include "store/Database.h"
 #include "store/Insights.h"
+#include "support/LockHolder.h"
 
 using namespace cw;
 using namespace cw::app;
@@ -59,19 +60,7 @@ protected:
     }
 
     // A second connection holding the workbook's write lock until reset.
-    struct Holder {
-        store::Workbook wb;
-        std::optional<store::WriteTransaction> tx;
-    };
-    std::unique_ptr<Holder> holdWriteLock() {
-        auto wb = store::Workbook::open(path);
-        EXPECT_TRUE(wb.ok());
-        auto h = std::make_unique<Holder>(Holder{std::move(*wb), std::nullopt});
-        auto tx = store::WriteTransaction::begin(h->wb.db());
-        EXPECT_TRUE(tx.ok()) << tx.error().describe();
-        h->tx.emplace(std::move(*tx));
-        return h;
-    }
+    std::unique_ptr<cw::test::LockHolder> holdWriteLock() { return std::make_unique<cw::test::LockHolder>(path); }
 
     std::int64_t insightsStored() {
         auto wb = store::Workbook::open(path, store::Workbook::OpenMode::ReadOnly);

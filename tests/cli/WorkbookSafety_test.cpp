@@ -10,6 +10,7 @@
 #include <string>
 
 #include "CliRunner.h"
+#include "support/LockHolder.h"
 #include "support/TempDir.h"
 
 using cw::test::CliResult;
@@ -19,23 +20,9 @@ using cw::test::shellQuote;
 using cw::test::TempDir;
 namespace fs = std::filesystem;
 
+using cw::test::LockHolder;
+
 namespace {
-
-// A connection of the test's own that holds the write lock (BEGIN IMMEDIATE) while alive.
-class LockHolder {
-public:
-    explicit LockHolder(const std::string& path) {
-        EXPECT_EQ(sqlite3_open(path.c_str(), &m_db), SQLITE_OK);
-        EXPECT_EQ(sqlite3_exec(m_db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(m_db);
-    }
-    ~LockHolder() {
-        sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
-        sqlite3_close(m_db);
-    }
-
-private:
-    sqlite3* m_db = nullptr;
-};
 
 std::string queryText(const std::string& path, const std::string& sql) {
     sqlite3* db = nullptr;

@@ -12,6 +12,7 @@
 #include "app/widgets/Format.h"
 #include "app/import/ImportsModel.h"
 #include "app/workbook/TableCountsModel.h"
+#include "app/widgets/StandardItems.h"
 #include "app/workbook/WorkbookDocument.h"
 #include "store/Importer.h"
 #include "store/Workbook.h"
@@ -19,17 +20,10 @@
 namespace cw::app {
 namespace {
 
+// The data sources' tables size every column to its contents.
 QTableView* makeTable(QAbstractItemModel* model) {
-    auto* view = new QTableView;
-    view->setModel(model);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setAlternatingRowColors(true);
-    view->setShowGrid(false);
-    view->setWordWrap(false);
-    view->verticalHeader()->hide();
-    view->horizontalHeader()->setHighlightSections(false);
+    auto* view = makeRowTable(model);
     view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    view->horizontalHeader()->setStretchLastSection(true);
     return view;
 }
 

@@ -15,25 +15,10 @@
 #include "app/quality/CompletenessModel.h"
 #include "app/quality/FindingsModel.h"
 #include "app/quality/ShareBarDelegate.h"
+#include "app/widgets/StandardItems.h"
 #include "app/workbook/WorkbookDocument.h"
 
 namespace cw::app {
-namespace {
-
-QTableView* makeTable(QAbstractItemModel* model) {
-    auto* view = new QTableView;
-    view->setModel(model);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setAlternatingRowColors(true);
-    view->setShowGrid(false);
-    view->setWordWrap(false);
-    view->verticalHeader()->hide();
-    view->horizontalHeader()->setHighlightSections(false);
-    view->horizontalHeader()->setStretchLastSection(true);
-    return view;
-}
-
-}  // namespace
 
 DataQualityDock::DataQualityDock(WorkbookDocument* document, QWidget* parent)
     : QDockWidget(tr("Data quality"), parent),
@@ -63,13 +48,13 @@ DataQualityDock::DataQualityDock(WorkbookDocument* document, QWidget* parent)
     bar->addWidget(m_progress);
     bar->addWidget(m_refresh);
 
-    auto* completeness = makeTable(m_completeness);
+    auto* completeness = makeRowTable(m_completeness);
     completeness->setItemDelegateForColumn(
         CompletenessModel::ShareColumn, new ShareBarDelegate(CompletenessModel::ShareRole, this));
     completeness->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     completeness->horizontalHeader()->setSectionResizeMode(CompletenessModel::ShareColumn,
                                                            QHeaderView::Stretch);
-    auto* findings = makeTable(m_findings);
+    auto* findings = makeRowTable(m_findings);
     findings->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     findings->horizontalHeader()->setSectionResizeMode(FindingsModel::MessageColumn,
                                                        QHeaderView::Stretch);

@@ -7,6 +7,7 @@
 #include <QPushButton>
 #include <QStandardItem>
 #include <QStandardItemModel>
+#include <QTableView>
 #include <QTreeView>
 #include <QUndoStack>
 
@@ -14,6 +15,19 @@
 #include "app/workbook/WorkbookDocument.h"
 
 namespace cw::app {
+
+QTableView* makeRowTable(QAbstractItemModel* model) {
+    auto* view = new QTableView;
+    view->setModel(model);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setAlternatingRowColors(true);
+    view->setShowGrid(false);
+    view->setWordWrap(false);
+    view->verticalHeader()->hide();
+    view->horizontalHeader()->setHighlightSections(false);
+    view->horizontalHeader()->setStretchLastSection(true);
+    return view;
+}
 
 QTreeView* makeRecordList(QStandardItemModel* model, int stretchColumn) {
     auto* view = new QTreeView;

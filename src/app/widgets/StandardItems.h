@@ -6,12 +6,14 @@
 #include <initializer_list>
 #include <string>
 
+class QAbstractItemModel;
 class QHBoxLayout;
 class QLabel;
 class QObject;
 class QPushButton;
 class QStandardItem;
 class QStandardItemModel;
+class QTableView;
 class QTreeView;
 
 namespace cw::app {
@@ -19,6 +21,9 @@ namespace cw::app {
 /// A read-only list of rows: one row selected at a time, every column as wide as its contents
 /// but `stretchColumn`, which takes the room left.
 QTreeView* makeRecordList(QStandardItemModel* model, int stretchColumn = 0);
+/// A table of a model's rows (the data sources, the audit's findings and completeness): whole
+/// rows selected, alternating rows, no grid, no row numbers, the last column stretched.
+QTableView* makeRowTable(QAbstractItemModel* model);
 /// A count right-aligned in the locale's format, the number itself in Qt::UserRole.
 QStandardItem* countItem(std::int64_t n);
 /// A time as the store writes it ("2026-12-02 10:13:01", UTC) as the locale's short date, the
