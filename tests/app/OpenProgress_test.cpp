@@ -8,6 +8,8 @@
 #include "MatrixWindowTest.h"
 #include "app/workbook/OpenStopwatch.h"
 #include "app/workbook/WorkbookDocument.h"
+#include "store/Schema.h"
+#include "support/RawSql.h"
 
 using namespace cw;
 using namespace cw::app;
@@ -74,6 +76,22 @@ TEST_F(OpenProgressTest, AnotherWorkbookOpenedWhileTheFirstIsReadShowsItsOwnMatr
     const auto& m = w.analysis()->session()->matrix(engine::MatrixKind::ProfitabilityLoyalty);
     ASSERT_TRUE(m.input);
     EXPECT_EQ(m.input->size(), 300u);
+}
+
+}  // namespace
+
+namespace {
+
+// A workbook of the schema before (here: the current one marked as schema 3, which migration 4
+// rebuilds as it would a real one) is upgraded when the window opens it for writing. The
+// matrices, read meanwhile by a read-only connection that cannot upgrade it, are read again
+// once it has opened instead of showing that read's error.
+TEST_F(OpenProgressTest, AnOlderWorkbookIsUpgradedOnOpeningAndItsMatricesAreShown) {
+    cw::test::rawSql(path, "PRAGMA user_version=3");
+    MainWindow w;
+    openInWindow(w);
+    EXPECT_TRUE(w.analysis()->session()->isLoaded());
+    EXPECT_EQ(w.document()->workbook()->schemaVersion(), store::currentSchemaVersion());
 }
 
 }  // namespace

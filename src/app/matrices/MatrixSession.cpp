@@ -66,6 +66,8 @@ MatrixSession::MatrixSession(WorkbookDocument* document, QObject* parent) : QObj
                 return;
             }
             m_prefetchPath.clear();
+            adoptPrefetched(std::move(result));
+            return;
         }
         adopt(std::move(result));
     });
@@ -102,7 +104,7 @@ void MatrixSession::reload() {
                 Loaded result = std::move(*m_prefetched);
                 m_prefetched.reset();
                 m_prefetchPath.clear();
-                adopt(std::move(result));
+                adoptPrefetched(std::move(result));
             }  // else still reading: the watcher adopts it when done
             return;
         }
@@ -115,6 +117,16 @@ void MatrixSession::reload() {
 void MatrixSession::reloadAndWait() {
     if (!m_document->isOpen()) return;
     adopt(loadAll(toStdString(m_document->path())));
+}
+
+void MatrixSession::adoptPrefetched(Loaded result) {
+    // Read while the file was being checked, so before the open upgraded an older workbook (a
+    // read-only connection cannot): a failed prefetch is read again from the opened workbook.
+    if (!result.error.isEmpty()) {
+        m_loader.setFuture(QtConcurrent::run(loadAll, toStdString(m_document->path())));
+        return;
+    }
+    adopt(std::move(result));
 }
 
 void MatrixSession::adopt(Loaded result) {

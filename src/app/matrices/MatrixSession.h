@@ -87,6 +87,8 @@ signals:
 
 private:
     void adopt(Loaded result);
+    /// A prefetch's result once the workbook has opened; one that failed is read again.
+    void adoptPrefetched(Loaded result);
     void recompute(engine::MatrixKind kind);
     void prefetch(const QString& path);
 
