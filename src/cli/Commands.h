@@ -31,6 +31,8 @@ void addSegmentCommand(CLI::App& app, Runner& run);
 void addSettingsCommand(CLI::App& app, Runner& run);
 void addMatrixCommand(CLI::App& app, Runner& run);
 void addCustomersCommand(CLI::App& app, Runner& run);
+void addKpiCommand(CLI::App& app, Runner& run);
+void addTargetsCommand(CLI::App& app, Runner& run);
 
 /// Prints an error to stderr ("clienting: error: …") and returns its exit code.
 int fail(const Error& e);

@@ -56,6 +56,8 @@ int main(int argc, char** argv) {
     addSettingsCommand(app, run);
     addMatrixCommand(app, run);
     addCustomersCommand(app, run);
+    addKpiCommand(app, run);
+    addTargetsCommand(app, run);
 
     try {
         app.parse(argc, argv);

@@ -1,5 +1,7 @@
 #include "core/Text.h"
 
+#include <cstdio>
+
 namespace cw::text {
 namespace {
 
@@ -86,6 +88,20 @@ std::string neutralizeFormula(std::string_view cell) {
         }
     }
     return std::string(cell);
+}
+
+std::string csvField(std::string_view s) {
+    if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
+    std::string q = "\"";
+    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return q + '"';
+}
+
+std::string csvNumber(const std::optional<double>& v) {
+    if (!v) return {};
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.10g", *v);
+    return buf;
 }
 
 }  // namespace cw::text

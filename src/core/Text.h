@@ -3,6 +3,7 @@
 // characters reach the terminal, quoted values are capped) and in CSV exports (no cell
 // is read as a formula by a spreadsheet, following the OWASP "CSV injection" guidance).
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -24,5 +25,10 @@ bool hasControl(std::string_view s);
 /// gets a leading apostrophe. Numbers written by the program itself (e.g. "-12.5") are not
 /// passed through here; only text that came from input is.
 std::string neutralizeFormula(std::string_view cell);
+
+/// A CSV field: quoted (quotes doubled) when it holds a comma, a quote or a line break.
+std::string csvField(std::string_view s);
+/// A number for CSV and JSON-free exports (%.10g); empty for no value.
+std::string csvNumber(const std::optional<double>& v);
 
 }  // namespace cw::text

@@ -9,6 +9,7 @@
 
 #include "core/CivilTime.h"
 #include "core/Log.h"
+#include "engine/KpiAnalysis.h"
 #include "engine/PurchaseModels.h"
 #include "engine/matrix/DataNotes.h"
 #include "engine/Segmentation.h"
@@ -135,6 +136,7 @@ std::string AnalysisSummary::toJson() const {
                        {"survey_before_window", surveyBeforeWindow},
                        {"survey_after_window", surveyAfterWindow}};
     j["segmentations_rerun"] = segmentations;
+    j["indicator_rows"] = indicatorRows;
     j["transactions"] = {{"rows", transactions}, {"anonymous", anonymousTransactions}};
     j["window"] = {{"revenue", revenue}, {"margin", margin}};
     auto models = nlohmann::json::object();
@@ -230,6 +232,9 @@ Result<AnalysisSummary> analyseOnce(store::Workbook& wb, const AnalysisOptions& 
         PurchaseLog log;
         std::vector<std::int32_t> logIndex;
         auto m = computeBaseMetrics(*rows, *customers, *cts, s.settings, s.calendar, log, logIndex);
+        // The indicators keep each customer's months (a fraction of the rows).
+        kpi::KpiInput kpiInput;
+        if (tx) kpiInput = kpiActivityOf(*rows, s.settings, s.calendar);
         rows = CustomerRows{};  // free the rows before the models
         phases.lap("metrics");
         if (cancelled("fitting models", 0, 0)) return cancelError();
@@ -281,6 +286,11 @@ Result<AnalysisSummary> analyseOnce(store::Workbook& wb, const AnalysisOptions& 
             if (!segmentations) return segmentations.takeError();
             s.segmentations = static_cast<std::int64_t>(segmentations->size());
             phases.lap("segmentations");
+            // After the segmentations: the indicators by segment use their new memberships.
+            const auto indicators = computeIndicators(db, std::move(kpiInput), *customers, m, *cts, s.settings, s.calendar);
+            store::writeKpiValues(*tx, indicators);
+            s.indicatorRows = static_cast<std::int64_t>(indicators.size());
+            phases.lap("indicators");
             s.links = loyaltyLinks(m.satisfaction, m.loyalty, m.margin, segmentLabels(db, *customers));
             phases.lap("loyalty links");
             s.seconds = phases.total();

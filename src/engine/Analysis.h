@@ -57,6 +57,7 @@ struct AnalysisSummary {
     bool surveyOnly = false;  ///< no transactions of known customers: only the survey was analysed
     std::vector<GroupLinks> links;
     std::int64_t segmentations = 0;  ///< stored segmentations re-run on the new metrics
+    std::int64_t indicatorRows = 0;  ///< kpi_values rows stored (period × node × segment)
     std::vector<PhaseTime> phases;
     double seconds = 0;
     std::vector<std::string> warnings;

@@ -308,6 +308,108 @@ CREATE VIEW transactions_readable AS
   FROM transactions t LEFT JOIN customers c ON c.id = t.customer_id;
 )SQL";
 
+// Key management indicators (phase 5): the values `analyze` computes per period, node of the
+// managers' hierarchy and segment of the active segmentation, kept as their additive parts so
+// that a ratio is recomputed, never averaged; targets; the commercial managers' account plans
+// and the state of their alerts.
+constexpr std::string_view kV5 = R"SQL(
+CREATE TABLE kpi_values (
+  period           TEXT NOT NULL CHECK (period IN ('month', 'quarter', 'year')),
+  start_day        INTEGER NOT NULL,     -- first and last day of the period (days since 1970-01-01);
+  end_day          INTEGER NOT NULL,     -- the last period ends on the analysis date
+  node_id          INTEGER NOT NULL,     -- managers.id; 0: the whole company
+  segment_id       INTEGER NOT NULL,     -- segments.id of the active segmentation; 0: every customer
+  customers        INTEGER NOT NULL,     -- customer base at the period's end
+  active           INTEGER NOT NULL,
+  new              INTEGER NOT NULL,
+  exits            INTEGER NOT NULL,
+  profitable_exits INTEGER NOT NULL,
+  retained         INTEGER NOT NULL,     -- active in the previous period and in this one
+  prev_active      INTEGER NOT NULL,     -- active in the previous period
+  revenue          REAL NOT NULL,
+  margin           REAL NOT NULL,
+  cost_to_serve    REAL NOT NULL,
+  top_margin       REAL,                 -- margin of the top fifth of the active customers
+  satisfaction_sum REAL NOT NULL,
+  satisfaction_n   INTEGER NOT NULL,
+  nps_net          INTEGER NOT NULL,     -- promoters − detractors
+  nps_n            INTEGER NOT NULL,
+  loyalty_sum      REAL NOT NULL,
+  loyalty_n        INTEGER NOT NULL,
+  potential_margin REAL NOT NULL,        -- margin of the period of customers with a potential
+  potential_open   REAL NOT NULL,        -- their potential not yet captured
+  anorexic         INTEGER NOT NULL,
+  PRIMARY KEY (node_id, segment_id, period, start_day)
+) WITHOUT ROWID;
+
+CREATE TABLE kpi_targets (
+  indicator  TEXT NOT NULL,              -- key of the indicator (docs/indicators.md)
+  node_id    INTEGER NOT NULL,           -- managers.id; 0: the whole company
+  period     TEXT NOT NULL CHECK (period IN ('month', 'quarter', 'year')),
+  start_day  INTEGER NOT NULL,
+  target     REAL NOT NULL,
+  set_at     TEXT NOT NULL,
+  set_by     TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (indicator, node_id, period, start_day)
+) WITHOUT ROWID;
+
+CREATE TABLE account_plans (
+  id          INTEGER PRIMARY KEY,
+  manager_id  INTEGER REFERENCES managers(id) ON DELETE SET NULL,
+  title       TEXT NOT NULL,
+  notes       TEXT NOT NULL DEFAULT '',
+  status      TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+  created_at  TEXT NOT NULL,
+  created_by  TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE account_plan_customers (
+  plan_id     INTEGER NOT NULL REFERENCES account_plans(id) ON DELETE CASCADE,
+  customer_id INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+  PRIMARY KEY (plan_id, customer_id)
+) WITHOUT ROWID;
+CREATE INDEX account_plan_customers_customer ON account_plan_customers(customer_id);
+
+CREATE TABLE plan_objectives (
+  id         INTEGER PRIMARY KEY,
+  plan_id    INTEGER NOT NULL REFERENCES account_plans(id) ON DELETE CASCADE,
+  indicator  TEXT NOT NULL,
+  target     REAL NOT NULL,
+  due_day    INTEGER NOT NULL
+);
+
+CREATE TABLE plan_actions (
+  id          INTEGER PRIMARY KEY,
+  plan_id     INTEGER NOT NULL REFERENCES account_plans(id) ON DELETE CASCADE,
+  customer_id INTEGER REFERENCES customers(id) ON DELETE SET NULL,  -- NULL: the whole plan
+  what        TEXT NOT NULL,
+  owner       TEXT NOT NULL DEFAULT '',
+  due_day     INTEGER NOT NULL,
+  status      TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'in_progress', 'done', 'cancelled'))
+);
+CREATE INDEX plan_actions_plan ON plan_actions(plan_id);
+
+-- Every status an action was given, with when and by whom.
+CREATE TABLE plan_action_history (
+  action_id  INTEGER NOT NULL REFERENCES plan_actions(id) ON DELETE CASCADE,
+  at         TEXT NOT NULL,
+  status     TEXT NOT NULL,
+  by         TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX plan_action_history_action ON plan_action_history(action_id);
+
+-- An alert acknowledged or snoozed by a manager (alerts themselves are computed, not stored).
+CREATE TABLE alert_states (
+  kind        TEXT NOT NULL,             -- satisfaction_fell | anorexia | low_p_alive | no_contact | overdue_action
+  customer_id INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+  state       TEXT NOT NULL CHECK (state IN ('acknowledged', 'snoozed')),
+  until_day   INTEGER,                   -- snoozed: shown again after this day
+  at          TEXT NOT NULL,
+  by          TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (kind, customer_id)
+) WITHOUT ROWID;
+)SQL";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -316,6 +418,7 @@ const std::vector<Migration>& migrations() {
         {2, "analysis results: customer metrics, model fits, attribute metrics, segmentations", kV2},
         {3, "pinned insights", kV3},
         {4, "customer codes unique by an index of their own (rebuilt sorted by large imports)", kV4},
+        {5, "key management indicators, targets, account plans and alert states", kV5},
     };
     return all;
 }

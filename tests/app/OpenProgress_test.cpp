@@ -82,12 +82,15 @@ TEST_F(OpenProgressTest, AnotherWorkbookOpenedWhileTheFirstIsReadShowsItsOwnMatr
 
 namespace {
 
-// A workbook of the schema before (here: the current one marked as schema 3, which migration 4
-// rebuilds as it would a real one) is upgraded when the window opens it for writing. The
+// A workbook of the schema before (here: the current one without the tables of schema 5, marked
+// as schema 4) is upgraded when the window opens it for writing. The
 // matrices, read meanwhile by a read-only connection that cannot upgrade it, are read again
 // once it has opened instead of showing that read's error.
 TEST_F(OpenProgressTest, AnOlderWorkbookIsUpgradedOnOpeningAndItsMatricesAreShown) {
-    cw::test::rawSql(path, "PRAGMA user_version=3");
+    for (const char* table : {"kpi_values", "kpi_targets", "alert_states", "plan_action_history", "plan_actions",
+                              "plan_objectives", "account_plan_customers", "account_plans"})
+        cw::test::rawSql(path, std::string("DROP TABLE ") + table);
+    cw::test::rawSql(path, "PRAGMA user_version=4");
     MainWindow w;
     openInWindow(w);
     EXPECT_TRUE(w.analysis()->session()->isLoaded());

@@ -68,19 +68,8 @@ std::string table(const std::vector<std::vector<std::string>>& rows) {
     return text::renderTable(rows);
 }
 
-std::string csvField(const std::string& s) {
-    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-    std::string q = "\"";
-    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return q + '"';
-}
-
-std::string csvNumber(const std::optional<double>& v) {
-    if (!v) return {};
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.10g", *v);
-    return buf;
-}
+using text::csvField;
+using text::csvNumber;
 
 void csvRows(std::ostringstream& out, const MatrixSpec& spec, const std::string& by,
              const std::string& group, const MatrixSummary& s) {

@@ -1,0 +1,136 @@
+// clienting kpi: the key management indicators of a node of the managers' hierarchy (default: the
+// whole company) for each period, with the change against the previous period and the year
+// before, and targets. Reads what `analyze` stored; read-only.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+#include <memory>
+
+#include "cli/Commands.h"
+#include "core/CivilTime.h"
+#include "core/Error.h"
+#include "core/Text.h"
+#include "engine/load/KpiValues.h"
+#include "engine/settings/AnalysisSettings.h"
+#include "store/Database.h"
+#include "store/Segmentations.h"
+#include "engine/settings/WorkbookSettings.h"
+#include "store/Workbook.h"
+
+namespace cw::cli {
+namespace {
+
+struct KpiArgs {
+    std::string workbook, node, period = "month", from, to, by, format = "table";
+    bool all = false;
+};
+
+Result<std::int32_t> dayArg(const std::string& text, const char* option) {
+    const auto d = parseIsoDay(text);
+    if (d < 0)
+        return makeError(ErrorKind::Usage, std::string(option) + " " + text::printable(text) + " is not a date",
+                         "write it as YYYY-MM-DD");
+    return static_cast<std::int32_t>(d);
+}
+
+int runKpiCommand(const KpiArgs& a) {
+    auto wb = store::Workbook::open(a.workbook, store::Workbook::OpenMode::ReadOnly);
+    if (!wb) return fail(wb.error());
+    auto& db = wb->db();
+    if (!store::hasKpiValues(db))
+        return fail(makeError(ErrorKind::Input, "the workbook has no indicators yet",
+                              "run `clienting analyze -w " + a.workbook + "` first"));
+    auto tree = engine::loadManagerTree(db);
+    if (!tree) return fail(tree.error());
+    std::int64_t nodeId = 0;
+    if (!a.node.empty()) {
+        auto n = tree->findCode(a.node);
+        if (!n) {
+            std::string some;
+            for (std::size_t i = 0; i < tree->managers.size() && i < 5; ++i)
+                some += (i ? ", " : "") + text::printable(tree->managers[i].code);
+            return fail(makeError(ErrorKind::Usage, "no manager has the code " + text::printable(a.node),
+                                  tree->managers.empty() ? "the workbook has no managers: import a managers file"
+                                                         : "give a code of the managers table (" + some + ", …)"));
+        }
+        nodeId = tree->managers[*n].id;
+    }
+    const auto kind = *engine::kpi::parsePeriodKind(a.period);
+    std::optional<std::int32_t> from, to;
+    if (!a.from.empty()) {
+        auto d = dayArg(a.from, "--from");
+        if (!d) return fail(d.error());
+        from = *d;
+    }
+    if (!a.to.empty()) {
+        auto d = dayArg(a.to, "--to");
+        if (!d) return fail(d.error());
+        to = *d;
+    }
+    if (from && to && *to < *from) return fail(makeError(ErrorKind::Usage, "--to is before --from"));
+    auto settings = engine::AnalysisSettings::load(*wb);
+    if (!settings) return fail(settings.error());
+
+    // Every customer, then each segment of the active segmentation with --by segment.
+    std::vector<std::pair<std::int64_t, std::string>> segments{{0, ""}};
+    if (a.by == "segment") {
+        const auto active = engine::settings::readOr(db, engine::settings::activeSegmentation());
+        if (!active)
+            return fail(makeError(ErrorKind::Usage, "no segmentation is active",
+                                  "activate one with `clienting segment activate NAME -w …`"));
+        try {
+            if (auto seg = store::readSegmentation(db, *active))
+                for (const auto& s : store::readSegments(db, seg->id)) segments.push_back({s.id, s.label});
+        } catch (const store::SqlError& e) {
+            return fail(store::sqliteError(db, e));
+        }
+    }
+
+    std::vector<engine::kpi::KpiBlock> blocks;
+    for (const auto& [segmentId, label] : segments) {
+        auto series = engine::loadKpiSeries(db, nodeId, segmentId, kind);
+        if (!series) return fail(series.error());
+        std::vector<std::size_t> chosen;
+        for (std::size_t i = 0; i < series->periods.size(); ++i) {
+            const auto& p = series->periods[i];
+            if ((from && p.end < *from) || (to && p.start > *to)) continue;
+            chosen.push_back(i);
+        }
+        // Without a range, the latest period only (unless --all).
+        if (!a.all && !from && !to && !chosen.empty()) chosen = {chosen.back()};
+        for (auto i : chosen)
+            blocks.push_back({engine::nodeLabel(*tree, nodeId), a.node, label, series->periods[i], series->figures(i)});
+    }
+    if (blocks.empty())
+        return fail(makeError(ErrorKind::Input, "no indicators for this node and range",
+                              "the node has no customers, or the range holds no period of the data"));
+    const auto currency = settings->currencyLabel();
+    if (a.format == "json") std::cout << engine::kpi::kpiToJson(blocks, currency) << '\n';
+    else if (a.format == "csv") std::cout << engine::kpi::kpiToCsv(blocks);
+    else std::cout << engine::kpi::kpiToText(blocks, currency);
+    return 0;
+}
+
+}  // namespace
+
+void addKpiCommand(CLI::App& app, Runner& run) {
+    auto a = std::make_shared<KpiArgs>();
+    auto* cmd = app.add_subcommand(
+        "kpi", "Key management indicators of the company or of a manager's node, by period, with the change "
+               "against the previous period and the year before, and targets (docs/indicators.md)");
+    addWorkbookOption(*cmd, a->workbook);
+    cmd->add_option("--node", a->node, "Manager code of the node (with everyone below it); default: the company");
+    cmd->add_option("--period", a->period, "Period kind")
+        ->check(CLI::IsMember({"month", "quarter", "year"}))
+        ->capture_default_str();
+    cmd->add_option("--from", a->from, "First day (YYYY-MM-DD): periods ending on or after it");
+    cmd->add_option("--to", a->to, "Last day (YYYY-MM-DD): periods starting on or before it");
+    cmd->add_flag("--all", a->all, "Every period (default: the latest, or those of --from/--to)");
+    cmd->add_option("--by", a->by, "Also each segment of the active segmentation")->check(CLI::IsMember({"segment"}));
+    cmd->add_option("--format", a->format, "Output format")
+        ->check(CLI::IsMember({"table", "csv", "json"}))
+        ->capture_default_str();
+    cmd->callback([&run, a] { run = [a] { return runKpiCommand(*a); }; });
+}
+
+}  // namespace cw::cli

@@ -1,0 +1,94 @@
+#include "engine/load/KpiValues.h"
+
+#include "store/Database.h"
+
+namespace cw::engine {
+
+KpiColumns toColumns(const kpi::KpiParts& p) {
+    return {p.customers,       p.active,         p.newCustomers, p.exits,      p.profitableExits,
+            p.retained,        p.prevActive,     p.revenue,      p.margin,     p.costToServe,
+            p.topMargin,       p.satisfactionSum, p.satisfactionN, p.npsNet,   p.npsN,
+            p.loyaltySum,      p.loyaltyN,       p.potentialMargin, p.potentialOpen, p.anorexic};
+}
+
+kpi::KpiParts fromColumns(const KpiColumns& c) {
+    kpi::KpiParts p;
+    p.customers = c[0], p.active = c[1], p.newCustomers = c[2], p.exits = c[3], p.profitableExits = c[4];
+    p.retained = c[5], p.prevActive = c[6], p.revenue = c[7], p.margin = c[8], p.costToServe = c[9];
+    p.topMargin = c[10], p.satisfactionSum = c[11], p.satisfactionN = c[12], p.npsNet = c[13], p.npsN = c[14];
+    p.loyaltySum = c[15], p.loyaltyN = c[16], p.potentialMargin = c[17], p.potentialOpen = c[18], p.anorexic = c[19];
+    return p;
+}
+
+std::optional<std::size_t> ManagerTree::findCode(const std::string& code) const {
+    for (std::size_t i = 0; i < managers.size(); ++i)
+        if (managers[i].code == code) return i;
+    return std::nullopt;
+}
+
+Result<ManagerTree> loadManagerTree(store::Database& db) {
+    try {
+        ManagerTree t;
+        t.managers = store::readManagers(db);
+        std::vector<kpi::ManagerRef> refs;
+        refs.reserve(t.managers.size());
+        for (const auto& m : t.managers) refs.push_back({m.id, m.parentId});
+        t.hierarchy = kpi::Hierarchy(refs);
+        return t;
+    } catch (const store::SqlError& e) {
+        return store::sqliteError(db, e);
+    }
+}
+
+Result<std::vector<KpiPoint>> readKpiPoints(store::Database& db, const store::KpiQuery& q) {
+    try {
+        std::vector<KpiPoint> out;
+        for (const auto& r : store::readKpiValues(db, q)) {
+            KpiPoint p;
+            const auto kind = kpi::parsePeriodKind(r.period).value_or(kpi::PeriodKind::Month);
+            p.period = {kind, r.startDay, r.endDay, kpi::monthOf(r.startDay)};
+            p.nodeId = r.nodeId;
+            p.segmentId = r.segmentId;
+            p.parts = fromColumns(r.parts);
+            out.push_back(p);
+        }
+        return out;
+    } catch (const store::SqlError& e) {
+        return store::sqliteError(db, e);
+    }
+}
+
+Result<kpi::KpiSeries> loadKpiSeries(store::Database& db, std::int64_t nodeId, std::int64_t segmentId,
+                                     kpi::PeriodKind kind) {
+    store::KpiQuery q;
+    q.nodeId = nodeId;
+    q.segmentId = segmentId;
+    q.period = std::string(kpi::toString(kind));
+    auto points = readKpiPoints(db, q);
+    if (!points) return points.takeError();
+    kpi::KpiSeries s;
+    for (const auto& p : *points) {
+        s.periods.push_back(p.period);
+        s.parts.push_back(p.parts);
+    }
+    try {
+        for (const auto& t : store::readTargets(db, nodeId)) {
+            if (t.period != kpi::toString(kind)) continue;
+            if (auto id = kpi::findIndicator(t.indicator)) s.targets[{*id, t.startDay}] = t.target;
+        }
+    } catch (const store::SqlError& e) {
+        return store::sqliteError(db, e);
+    }
+    return s;
+}
+
+std::string nodeLabel(const ManagerTree& tree, std::int64_t nodeId) {
+    if (nodeId == 0) return "Company";
+    if (auto n = tree.hierarchy.node(nodeId)) {
+        const auto& m = tree.managers[*n];
+        return m.name.empty() ? m.code : m.code + " (" + m.name + ")";
+    }
+    return "manager " + std::to_string(nodeId);
+}
+
+}  // namespace cw::engine

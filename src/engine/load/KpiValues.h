@@ -1,0 +1,58 @@
+#pragma once
+// The stored indicators read back for the dashboards and `clienting kpi`: the hierarchy of the
+// workbook's managers, series of one node, its children side by side, and the conversion between
+// the engine's KpiParts and the stored columns.
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/Result.h"
+#include "engine/kpi/Hierarchy.h"
+#include "engine/kpi/KpiCompute.h"
+#include "engine/kpi/KpiReport.h"
+#include "store/Kpi.h"
+
+namespace cw::store {
+class Database;
+}
+
+namespace cw::engine {
+
+using KpiColumns = std::array<double, store::kKpiPartColumns.size()>;
+/// KpiParts ↔ the stored columns (store::kKpiPartColumns' order).
+KpiColumns toColumns(const kpi::KpiParts& p);
+kpi::KpiParts fromColumns(const KpiColumns& c);
+
+/// The workbook's managers and the hierarchy built from them (node i is managers[i]).
+struct ManagerTree {
+    std::vector<store::ManagerRow> managers;
+    kpi::Hierarchy hierarchy{{}};
+
+    /// The node of a manager code, or none.
+    std::optional<std::size_t> findCode(const std::string& code) const;
+};
+Result<ManagerTree> loadManagerTree(store::Database& db);
+
+/// One stored row, read back.
+struct KpiPoint {
+    kpi::Period period;
+    std::int64_t nodeId = 0;     ///< 0: the company
+    std::int64_t segmentId = 0;  ///< 0: every customer
+    kpi::KpiParts parts;
+
+    std::optional<double> value(kpi::IndicatorId id) const { return kpi::value(id, parts); }
+};
+/// Stored values (see store::KpiQuery), in (node, segment, period kind, start) order.
+Result<std::vector<KpiPoint>> readKpiPoints(store::Database& db, const store::KpiQuery& q);
+
+/// One node's (0: the company) series of one period kind for a segment (0: every customer), with
+/// its targets.
+Result<kpi::KpiSeries> loadKpiSeries(store::Database& db, std::int64_t nodeId, std::int64_t segmentId,
+                                     kpi::PeriodKind kind);
+
+/// "Company" for node 0, else "CODE (name)".
+std::string nodeLabel(const ManagerTree& tree, std::int64_t nodeId);
+
+}  // namespace cw::engine
