@@ -34,7 +34,10 @@ Result<std::int32_t> dayArg(const std::string& text, const char* option) {
 }
 
 int runKpiCommand(const KpiArgs& a) {
-    auto wb = store::Workbook::open(a.workbook, store::Workbook::OpenMode::ReadOnly);
+    // A lookup of stored values: it reads a few pages, which SQLite checks as it reads them,
+    // instead of verifying the whole file first (seconds for a large workbook); every command
+    // that writes checks it.
+    auto wb = store::Workbook::open(a.workbook, store::Workbook::OpenMode::ReadOnly, store::Workbook::Integrity::Trust);
     if (!wb) return fail(wb.error());
     auto& db = wb->db();
     if (!store::hasKpiValues(db))

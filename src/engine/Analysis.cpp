@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <exception>
+#include <thread>
 
 #include "core/CivilTime.h"
 #include "core/Log.h"
@@ -232,12 +234,22 @@ Result<AnalysisSummary> analyseOnce(store::Workbook& wb, const AnalysisOptions& 
         PurchaseLog log;
         std::vector<std::int32_t> logIndex;
         auto m = computeBaseMetrics(*rows, *customers, *cts, s.settings, s.calendar, log, logIndex);
-        // The indicators keep each customer's months (a fraction of the rows).
-        kpi::KpiInput kpiInput;
-        if (tx) kpiInput = kpiActivityOf(*rows, s.settings, s.calendar);
-        rows = CustomerRows{};  // free the rows before the models
         phases.lap("metrics");
         if (cancelled("fitting models", 0, 0)) return cancelError();
+        // The indicators keep each customer's months (a fraction of the rows), gathered on a
+        // second thread while the models (which need only the purchase log) are fitted; the
+        // thread is joined before the rows are freed, or on any early return.
+        kpi::KpiInput kpiInput;
+        std::exception_ptr kpiFailed;
+        std::jthread months;
+        if (tx)
+            months = std::jthread([&] {
+                try {
+                    kpiInput = kpiActivityOf(*rows, s.settings, s.calendar);
+                } catch (...) {
+                    kpiFailed = std::current_exception();
+                }
+            });
 
         if (!surveyOnly) {
             auto models = fitPurchaseModels(log, logIndex, s.settings, s.calendar, m);
@@ -246,6 +258,10 @@ Result<AnalysisSummary> analyseOnce(store::Workbook& wb, const AnalysisOptions& 
             for (auto& w : models->warnings) s.warnings.push_back(std::move(w));
         }
         phases.lap("models");
+        if (months.joinable()) months.join();
+        if (kpiFailed) std::rethrow_exception(kpiFailed);
+        rows = CustomerRows{};
+        phases.lap("indicator months");  // what the thread took beyond the models
         if (cancelled("analysing the survey", 0, 0)) return cancelError();
 
         SurveyOptions so;

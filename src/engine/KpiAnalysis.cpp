@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 #include <unordered_map>
 
 #include "engine/load/KpiValues.h"
@@ -13,7 +14,8 @@ namespace cw::engine {
 
 kpi::KpiInput kpiActivityOf(const CustomerRows& rows, const AnalysisSettings& settings, const AnalysisCalendar& cal) {
     kpi::KpiInput in;
-    in.activity.reserve(rows.rows() / 4);
+    // At most one month per row; untouched capacity costs no memory.
+    in.activity.reserve(rows.rows());
     in.activityOffset.reserve(rows.customers() + 1);
     const double keep = 1.0 - settings.grossMarginRate;
     std::int32_t first = cal.analysisDay + 1;
@@ -106,6 +108,10 @@ std::vector<store::KpiValueRow> computeIndicators(store::Database& db, kpi::KpiI
         s.parts = toColumns(r.parts);
         out.push_back(std::move(s));
     }
+    // In the table's key order: the rows are appended to its B-tree instead of inserted all over it.
+    std::sort(out.begin(), out.end(), [](const store::KpiValueRow& a, const store::KpiValueRow& b) {
+        return std::tie(a.nodeId, a.segmentId, a.period, a.startDay) < std::tie(b.nodeId, b.segmentId, b.period, b.startDay);
+    });
     return out;
 }
 

@@ -87,15 +87,23 @@ void writeKpiValues(WriteTransaction& tx, const std::vector<KpiValueRow>& rows) 
 }
 
 std::vector<KpiValueRow> readKpiValues(Database& db, const KpiQuery& q) {
+    // Only the conditions asked for, so that a node's series is a range of the primary key
+    // (an "?1 IS NULL OR node_id = ?1" would make SQLite scan the table).
     std::string sql = "SELECT period, start_day, end_day, node_id, segment_id";
     for (auto c : kKpiPartColumns) sql.append(", ").append(c);
-    sql += " FROM kpi_values WHERE (?1 IS NULL OR node_id = ?1) AND (?2 < 0 OR segment_id = ?2) "
-           "AND (?3 IS NULL OR period = ?3) AND (?4 IS NULL OR start_day >= ?4) AND (?5 IS NULL OR end_day <= ?5) "
-           "ORDER BY node_id, segment_id, period, start_day";
+    sql += " FROM kpi_values WHERE 1";
+    if (q.nodeId) sql += " AND node_id = ?1";
+    if (q.segmentId >= 0) sql += " AND segment_id = ?2";
+    if (q.period) sql += " AND period = ?3";
+    if (q.from) sql += " AND start_day >= ?4";
+    if (q.to) sql += " AND end_day <= ?5";
+    sql += " ORDER BY node_id, segment_id, period, start_day";
     auto st = db.prepareOrThrow(sql);
-    st.bind(1, q.nodeId).bind(2, q.segmentId).bind(3, q.period);
-    st.bind(4, q.from ? std::optional<std::int64_t>(*q.from) : std::nullopt);
-    st.bind(5, q.to ? std::optional<std::int64_t>(*q.to) : std::nullopt);
+    if (q.nodeId) st.bind(1, *q.nodeId);
+    if (q.segmentId >= 0) st.bind(2, q.segmentId);
+    if (q.period) st.bind(3, *q.period);
+    if (q.from) st.bind(4, std::int64_t{*q.from});
+    if (q.to) st.bind(5, std::int64_t{*q.to});
     std::vector<KpiValueRow> out;
     while (st.step()) {
         KpiValueRow r;

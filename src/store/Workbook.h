@@ -32,7 +32,8 @@ public:
     enum class OpenMode { ReadOnly, ReadWrite };
     /// Check: verify the whole file (PRAGMA quick_check) before use. Trust: skip that scan, for
     /// a further read-only connection to a workbook this process has already opened and checked
-    /// (the GUI's workers); ignored for read-write opens, which always check.
+    /// (the GUI's workers), and for read-only lookups of a few stored rows (`clienting kpi`),
+    /// where SQLite checks the pages it reads; ignored for read-write opens, which always check.
     enum class Integrity { Check, Trust };
 
     /// Creates a new, empty workbook; fails if `path` exists.

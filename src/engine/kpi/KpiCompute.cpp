@@ -1,13 +1,23 @@
 #include "engine/kpi/KpiCompute.h"
 
 #include <algorithm>
+#include <bit>
+#include <climits>
+#include <cstdint>
 #include <numeric>
+#include <exception>
+#include <thread>
 #include <tuple>
 
 namespace cw::engine::kpi {
 
 void ActivityBuilder::add(std::int32_t day, bool sale, double revenue, double cost) {
-    const int month = monthOf(day);
+    if (day < m_monthFirst || day > m_monthLast) {  // civil calendar only when the month changes
+        m_month = monthOf(day);
+        m_monthFirst = monthStart(m_month);
+        m_monthLast = monthStart(m_month + 1) - 1;
+    }
+    const int month = m_month;
     const auto begin = static_cast<std::size_t>(m_in.activityOffset.back());
     if (m_in.activity.size() == begin || m_in.activity.back().month != month) {
         m_in.activity.push_back({month, 0, 0, 0});
@@ -101,11 +111,67 @@ struct Slots {
     }
 };
 
+// For each customer, the month ends (before the analysis date's month) at which it buys less by
+// docs/analysis.md's anorexia rule on whole months: the recent window is the
+// anorexia_window_months ending with the month, the previous one as many months before. One bit
+// per month of the history; the same for every period kind (a period ends with a month).
+struct AnorexiaByMonth {
+    int firstMonth = 0;
+    std::size_t words = 0;
+    std::vector<std::uint64_t> bits;  ///< customer i's words at [i * words, (i + 1) * words)
+};
+
+AnorexiaByMonth anorexiaByMonth(const KpiInput& in) {
+    AnorexiaByMonth out;
+    out.firstMonth = monthOf(in.firstDay);
+    const int months = monthOf(in.analysisDay) - out.firstMonth + 1;
+    if (months <= 0) return out;
+    out.words = static_cast<std::size_t>(months + 63) / 64;
+    out.bits.assign(in.customers.size() * out.words, 0);
+    const int n = in.anorexiaMonths;
+    const double keep = 1 - in.anorexiaDrop;
+    // Sums over the months before k (index k of months since firstMonth).
+    std::vector<double> revenueTo(static_cast<std::size_t>(months) + 1);
+    std::vector<std::int64_t> daysTo(static_cast<std::size_t>(months) + 1);
+    for (std::size_t i = 0; i < in.customers.size(); ++i) {
+        const auto* a = in.activity.data() + in.activityOffset[i];
+        const auto* e = in.activity.data() + in.activityOffset[i + 1];
+        std::int64_t totalDays = 0;
+        for (auto* x = a; x != e; ++x) totalDays += x->purchaseDays;
+        if (totalDays < in.anorexiaMinOrders) continue;  // never enough purchase days in a window
+        std::fill(revenueTo.begin(), revenueTo.end(), 0.0);
+        std::fill(daysTo.begin(), daysTo.end(), 0);
+        for (; a != e; ++a) {
+            const int k = a->month - out.firstMonth + 1;
+            if (k < 1 || k > months) continue;
+            revenueTo[static_cast<std::size_t>(k)] += a->revenue;
+            daysTo[static_cast<std::size_t>(k)] += a->purchaseDays;
+        }
+        for (std::size_t k = 1; k < revenueTo.size(); ++k) {
+            revenueTo[k] += revenueTo[k - 1];
+            daysTo[k] += daysTo[k - 1];
+        }
+        auto to = [&](const auto& v, int k) { return v[static_cast<std::size_t>(std::clamp(k, 0, months))]; };
+        std::uint64_t* bits = out.bits.data() + i * out.words;
+        for (int m = 0; m + 1 < months; ++m) {  // the analysis date's month: the customer's flag
+            const int end = m + 1;              // months before `end`: up to and including m
+            const double prevRevenue = to(revenueTo, end - n) - to(revenueTo, end - 2 * n);
+            const std::int64_t prevDays = to(daysTo, end - n) - to(daysTo, end - 2 * n);
+            if (!(prevRevenue > 0) || prevDays < in.anorexiaMinOrders) continue;
+            const double recentRevenue = to(revenueTo, end) - to(revenueTo, end - n);
+            const std::int64_t recentDays = to(daysTo, end) - to(daysTo, end - n);
+            if (recentRevenue < keep * prevRevenue || (prevDays >= 3 && recentDays < keep * double(prevDays)))
+                bits[m / 64] |= std::uint64_t{1} << (m % 64);
+        }
+    }
+    return out;
+}
+
 // One period kind: every customer's contribution to its own slot, then the roll-up.
 class KindComputation {
 public:
-    KindComputation(const KpiInput& in, const Hierarchy& h, PeriodKind kind)
-        : m_in(in), m_h(h), m_periods(periodsCovering(kind, in.firstDay, in.analysisDay)),
+    KindComputation(const KpiInput& in, const Hierarchy& h, const AnorexiaByMonth& anorexic, PeriodKind kind)
+        : m_in(in), m_h(h), m_anorexic(anorexic), m_periods(periodsCovering(kind, in.firstDay, in.analysisDay)),
           m_slots{h.size() + 1, static_cast<std::size_t>(in.segments) + 1},
           m_own(m_slots.nodes * m_slots.segments * m_periods.size()),
           m_margins(m_periods.size()), m_customersInSlot(m_slots.nodes * m_slots.segments) {}
@@ -132,26 +198,6 @@ private:
         return static_cast<std::size_t>((month - m_periods.front().firstMonth) / len);
     }
 
-    // Anorexia at the end of a period that ends before the analysis date (docs/analysis.md's rule
-    // on whole months: the recent window is the anorexia_window_months ending with the period).
-    bool anorexicAt(const MonthActivity* a, const MonthActivity* e, int lastMonth) const {
-        const int n = m_in.anorexiaMonths;
-        double prevRevenue = 0, recentRevenue = 0;
-        std::int32_t prevDays = 0, recentDays = 0;
-        for (; a != e && a->month <= lastMonth; ++a) {
-            if (a->month > lastMonth - n) {
-                recentRevenue += a->revenue;
-                recentDays += a->purchaseDays;
-            } else if (a->month > lastMonth - 2 * n) {
-                prevRevenue += a->revenue;
-                prevDays += a->purchaseDays;
-            }
-        }
-        if (!(prevRevenue > 0) || prevDays < m_in.anorexiaMinOrders) return false;
-        const double keep = 1 - m_in.anorexiaDrop;
-        return recentRevenue < keep * prevRevenue || (prevDays >= 3 && recentDays < keep * prevDays);
-    }
-
     void addCustomer(std::size_t i) {
         const auto& c = m_in.customers[i];
         const auto slot = m_slots.of(c.node, c.segment);
@@ -166,22 +212,29 @@ private:
                 if (auto pe = periodOf(c.exitDay)) last = *pe;
             if (first) {
                 own(slot, *first).newCustomers += 1;
-                for (std::size_t p = *first; p < last; ++p) own(slot, p).customers += 1;
+                // In the base from `first` to `last` (exclusive): counted as a difference, summed
+                // over the periods when emitted.
+                own(slot, *first).customers += 1;
+                if (last < np) own(slot, last).customers -= 1;
             }
             if (c.exitDay >= 0)
                 if (auto pe = periodOf(c.exitDay)) {
                     own(slot, *pe).exits += 1;
                     own(slot, *pe).profitableExits += c.profitableExit;
                 }
-            // Anorexia at each period's end while in the base.
-            const auto* a = m_in.activity.data() + m_in.activityOffset[i];
-            const auto* e = m_in.activity.data() + m_in.activityOffset[i + 1];
-            if (first)
-                for (std::size_t p = *first; p < last; ++p) {
-                    const auto& per = m_periods[p];
-                    const bool atAnalysis = per.end == m_in.analysisDay;
-                    if (atAnalysis ? c.anorexicNow : anorexicAt(a, e, per.lastMonth())) own(slot, p).anorexic += 1;
-                }
+            // Anorexia at each period's end while in the base: the month ends found by
+            // anorexiaByMonth; the period ending on the analysis date takes the customer's flag.
+            if (first && *first < last) {
+                if (last == np && c.anorexicNow) own(slot, np - 1).anorexic += 1;
+                const std::uint64_t* bits = m_anorexic.bits.data() + i * m_anorexic.words;
+                for (std::size_t w = 0; w < m_anorexic.words; ++w)
+                    for (std::uint64_t word = bits[w]; word; word &= word - 1) {
+                        const int month = m_anorexic.firstMonth + static_cast<int>(w * 64) + std::countr_zero(word);
+                        const auto p = periodOfMonth(month);
+                        if (p < *first || p >= last || p + 1 == np || (month - m_periods[p].firstMonth + 1) != monthsIn(m_periods[p].kind)) continue;
+                        own(slot, p).anorexic += 1;
+                    }
+            }
         }
         // Activity summed per period.
         const auto begin = static_cast<std::size_t>(m_in.activityOffset[i]);
@@ -288,8 +341,19 @@ private:
             return n;
         };
 
+        // The customer base was counted as differences: sum them over the periods.
+        for (std::size_t slot = 0; slot < m_slots.nodes * segs; ++slot)
+            for (std::size_t p = 1; p < np; ++p) own(slot, p).customers += own(slot, p - 1).customers;
         std::vector<KpiParts> total;  // per slot, rolled up
-        std::vector<double> values;
+        std::vector<std::size_t> keyOf(m_slots.nodes * segs);  // slot -> pre-order position (company's own last)
+        for (std::size_t slot = 0; slot < keyOf.size(); ++slot) {
+            const auto n = slot / segs;
+            keyOf[slot] = n == nodes ? nodes : pos[n];
+        }
+        std::vector<std::size_t> keyStart(nodes + 2);
+        std::vector<SlotMargin> sorted;
+        std::vector<std::vector<double>> bySegment(segs + 1);
+        std::vector<double> tops(segs + 1);
         for (std::size_t p = 0; p < np; ++p) {
             total.assign(m_slots.nodes * segs, KpiParts{});
             for (std::size_t n = 0; n < m_slots.nodes; ++n)
@@ -298,18 +362,37 @@ private:
                 if (auto par = m_h.parent(*it))
                     for (std::size_t s = 0; s < segs; ++s) total[*par * segs + s] += total[*it * segs + s];
             // Active customers' margins ordered by their node's pre-order position (the company's
-            // own last), so that a node's customers with its descendants' are one range.
-            auto& margins = m_margins[p];
-            auto key = [&](std::size_t slot) { const auto n = slot / segs; return n == nodes ? nodes : pos[n]; };
-            std::sort(margins.begin(), margins.end(),
-                      [&](const SlotMargin& a, const SlotMargin& b) { return key(a.slot) < key(b.slot); });
+            // own last), so that a node's customers with its descendants' are one range
+            // (a counting sort on the position).
+            const auto& margins = m_margins[p];
+            std::fill(keyStart.begin(), keyStart.end(), 0);
+            for (const auto& m : margins) ++keyStart[keyOf[m.slot] + 1];
+            for (std::size_t k = 1; k < keyStart.size(); ++k) keyStart[k] += keyStart[k - 1];
+            sorted.resize(margins.size());
+            {
+                auto next = keyStart;
+                for (const auto& m : margins) sorted[next[keyOf[m.slot]]++] = m;
+            }
+            // The top-fifth margin of the node range [from, to) for every customer (index 0) and
+            // each segment (1 + segment), in one pass.
+            auto topsOf = [&](std::size_t from, std::size_t to) {
+                for (auto& v : bySegment) v.clear();
+                for (auto k = keyStart[from]; k < keyStart[to]; ++k) {
+                    const auto& m = sorted[k];
+                    bySegment[0].push_back(m.margin);
+                    bySegment[1 + m.slot % segs].push_back(m.margin);
+                }
+                for (std::size_t s = 0; s < bySegment.size(); ++s)
+                    tops[s] = bySegment[s].empty() ? kNoValue : topFifthSum(bySegment[s]);
+            };
+            std::size_t topsFrom = SIZE_MAX, topsTo = SIZE_MAX;
             auto topOf = [&](std::size_t from, std::size_t to, int seg) {
-                values.clear();
-                for (auto it = std::lower_bound(margins.begin(), margins.end(), from,
-                                                [&](const SlotMargin& m, std::size_t k) { return key(m.slot) < k; });
-                     it != margins.end() && key(it->slot) < to; ++it)
-                    if (seg < 0 || it->slot % segs == static_cast<std::size_t>(seg)) values.push_back(it->margin);
-                return values.empty() ? kNoValue : topFifthSum(values);
+                if (from != topsFrom || to != topsTo) {
+                    topsOf(from, to);
+                    topsFrom = from;
+                    topsTo = to;
+                }
+                return tops[static_cast<std::size_t>(seg + 1)];
             };
             auto emitRow = [&](int node, int seg, KpiParts parts, std::size_t from, std::size_t to) {
                 parts.topMargin = topOf(from, to, seg);
@@ -346,6 +429,7 @@ private:
 
     const KpiInput& m_in;
     const Hierarchy& m_h;
+    const AnorexiaByMonth& m_anorexic;
     std::vector<Period> m_periods;
     Slots m_slots;
     std::vector<KpiParts> m_own;
@@ -357,7 +441,24 @@ private:
 
 std::vector<KpiRow> computeKpis(const KpiInput& input, const Hierarchy& hierarchy) {
     std::vector<KpiRow> rows;
-    for (auto kind : kPeriodKinds) KindComputation(input, hierarchy, kind).run(rows);
+    const auto anorexic = anorexiaByMonth(input);
+    // Months on a thread of their own, quarters and years on this one (about equal work).
+    std::vector<KpiRow> monthRows;
+    std::exception_ptr failed;
+    std::thread months([&] {
+        try {
+            KindComputation(input, hierarchy, anorexic, PeriodKind::Month).run(monthRows);
+        } catch (...) {
+            failed = std::current_exception();
+        }
+    });
+    std::vector<KpiRow> longer;
+    KindComputation(input, hierarchy, anorexic, PeriodKind::Quarter).run(longer);
+    KindComputation(input, hierarchy, anorexic, PeriodKind::Year).run(longer);
+    months.join();
+    if (failed) std::rethrow_exception(failed);
+    rows = std::move(monthRows);
+    rows.insert(rows.end(), longer.begin(), longer.end());
     return rows;
 }
 

@@ -76,6 +76,8 @@ public:
 private:
     KpiInput& m_in;
     std::int32_t m_lastSaleDay = -1;
+    int m_month = 0;
+    std::int32_t m_monthFirst = 1, m_monthLast = 0;  ///< the days of m_month (none yet)
 };
 
 /// The additive parts of every indicator of a node, segment and period.
