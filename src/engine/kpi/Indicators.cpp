@@ -30,7 +30,7 @@ const std::vector<Indicator>& indicators() {
          "for each active customer of the period, at its channel's rates: purchase days in the period × cost per order + cost per customer-year × days of the period ÷ 365.25"},
         {TopShareOfMargin, "top_share_of_margin", "Margin from the top 20 %", Percent, Down, Distribution,
          "share of the period's margin earned by the ⌈n ÷ 5⌉ of the node's n active customers with the highest margin "
-         "(lower: less dependence on a few customers; no value when the margin is not positive)"},
+         "(lower: less dependence on a few customers; above 100 % when the others lose money; no value when the margin is not positive)"},
         {Satisfaction, "satisfaction", "Satisfaction", Score, Up, Ratio,
          "mean overall satisfaction (0–100) of each customer's latest dated answer in the period",
          "sum of the overall satisfaction of those answers", "those answers with an overall satisfaction", 1},
