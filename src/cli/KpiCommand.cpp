@@ -12,6 +12,7 @@
 #include "core/Text.h"
 #include "engine/load/KpiValues.h"
 #include "engine/settings/AnalysisSettings.h"
+#include "store/AnalysisResults.h"
 #include "store/Database.h"
 #include "store/Segmentations.h"
 #include "engine/settings/WorkbookSettings.h"
@@ -40,9 +41,23 @@ int runKpiCommand(const KpiArgs& a) {
     auto wb = store::Workbook::open(a.workbook, store::Workbook::OpenMode::ReadOnly, store::Workbook::Integrity::Trust);
     if (!wb) return fail(wb.error());
     auto& db = wb->db();
-    if (!store::hasKpiValues(db))
+    if (!store::hasKpiValues(db)) {
+        // Analysed since the indicators exist, yet none: nothing to count them on.
+        bool analysedWithIndicators = false;
+        try {
+            if (auto summary = store::readLastRunSummary(db))
+                analysedWithIndicators = summary->find("\"indicator_rows\"") != std::string::npos;
+        } catch (const store::SqlError&) {
+        }
+        if (analysedWithIndicators)
+            return fail(makeError(ErrorKind::Input,
+                                  "the last analysis found no customer to count the indicators on: no transaction "
+                                  "or dated survey answer of a known customer",
+                                  "import transactions with a customer id, or survey answers with a customer id "
+                                  "and a date (clienting import --table survey --map customer_id=COLUMN --map date=COLUMN)"));
         return fail(makeError(ErrorKind::Input, "the workbook has no indicators yet",
                               "run `clienting analyze -w " + a.workbook + "` first"));
+    }
     auto tree = engine::loadManagerTree(db);
     if (!tree) return fail(tree.error());
     std::int64_t nodeId = 0;

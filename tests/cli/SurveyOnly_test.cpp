@@ -109,4 +109,27 @@ TEST(SurveyOnly, AnalyzeRunsTheSurveyAndTheAttributeMatrixListsRelativeWeights) 
     EXPECT_NE(r.err.find("no transactions"), std::string::npos) << r.err;
 }
 
+TEST(SurveyOnly, IndicatorsSayTheyNeedKnownCustomers) {
+    // The study's respondents are not customers: the analysis stores no indicator, and `kpi`
+    // says why instead of asking for an analysis that was run.
+    TempDir dir;
+    const auto wb = dir.file("study.cwb");
+    const auto err = dir.file("e");
+    ASSERT_EQ(runCli("new -w " + shellQuote(wb), err).code, 0);
+    ASSERT_EQ(runCli("import -q -w " + shellQuote(wb) + " --table survey --map date=answered_on " +
+                         "--attributes 'Check-in,Cabin comfort' --scale 1-5 --overall-scale 1-10 " +
+                         shellQuote(cw::test::testData("survey_only.csv")),
+                     err)
+                  .code,
+              0);
+    auto r = runCli("kpi -w " + shellQuote(wb), err);
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.err.find("run `clienting analyze"), std::string::npos) << r.err;
+    ASSERT_EQ(runCli("analyze -q -w " + shellQuote(wb), err).code, 0);
+    r = runCli("kpi -w " + shellQuote(wb), err);
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.err.find("no customer to count the indicators on"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("--map customer_id="), std::string::npos) << r.err;
+}
+
 }  // namespace
