@@ -33,6 +33,7 @@ void addMatrixCommand(CLI::App& app, Runner& run);
 void addCustomersCommand(CLI::App& app, Runner& run);
 void addKpiCommand(CLI::App& app, Runner& run);
 void addTargetsCommand(CLI::App& app, Runner& run);
+void addAccountsCommand(CLI::App& app, Runner& run);
 
 /// Prints an error to stderr ("clienting: error: …") and returns its exit code.
 int fail(const Error& e);

@@ -108,6 +108,10 @@ int runKpiCommand(const KpiArgs& a) {
     for (const auto& [segmentId, label] : segments) {
         auto series = engine::loadKpiSeries(db, nodeId, segmentId, kind);
         if (!series) return fail(series.error());
+        // The plans belong to managers, not to segments: every customer's block only.
+        if (segmentId == 0)
+            if (auto st = engine::addPlanIndicators(db, *tree, nodeId, engine::todayDay(), *series); !st)
+                return fail(st.error());
         std::vector<std::size_t> chosen;
         for (std::size_t i = 0; i < series->periods.size(); ++i) {
             const auto& p = series->periods[i];

@@ -58,6 +58,7 @@ int main(int argc, char** argv) {
     addCustomersCommand(app, run);
     addKpiCommand(app, run);
     addTargetsCommand(app, run);
+    addAccountsCommand(app, run);
 
     try {
         app.parse(argc, argv);

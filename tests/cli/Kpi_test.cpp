@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <ctime>
 #include <fstream>
 
 #include "CliRunner.h"
@@ -148,6 +149,37 @@ TEST_F(KpiCli, ATargetsFileIsStoredWholeOrNotAtAllAndTargetsGetAStatus) {
     r = run("targets -w " + shellQuote(s_wb) + " --remove customers --start " + month);
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_TRUE(kpiJson("")["blocks"][0]["indicators"]["customers"]["status"].is_null());
+}
+
+TEST_F(KpiCli, TheAccountPlanIndicatorsFollowThePlansOfTheNode) {
+    // A plan of a manager with a manager above it; its action due yesterday is overdue.
+    const auto code = sqlText("SELECT m.code FROM managers m JOIN managers p ON p.id = m.parent_id "
+                              "WHERE (SELECT count(*) FROM customers c WHERE c.manager_id = m.id) >= 3 ORDER BY m.id LIMIT 1");
+    const auto parent = sqlText("SELECT p.code FROM managers m JOIN managers p ON p.id = m.parent_id WHERE m.code = '" +
+                                code + "'");
+    const auto other = sqlText("SELECT code FROM managers WHERE code <> '" + code + "' AND code <> '" + parent +
+                               "' AND id NOT IN (SELECT parent_id FROM managers WHERE parent_id IS NOT NULL) LIMIT 1");
+    const auto customers = sqlText("SELECT group_concat(code) FROM (SELECT c.code FROM customers c JOIN managers m ON "
+                                   "m.id = c.manager_id WHERE m.code = '" + code + "' ORDER BY c.id LIMIT 3)");
+    auto r = run("accounts create -w " + shellQuote(s_wb) + " --manager " + shellQuote(code) + " --title Keep --customers " +
+                 shellQuote(customers));
+    ASSERT_EQ(r.code, 0) << r.err;
+    const auto plan = std::stoll(r.out);
+    const auto yesterday = formatDate(static_cast<std::int64_t>(std::time(nullptr) / 86400) - 1);
+    r = run("accounts action -w " + shellQuote(s_wb) + " --plan " + std::to_string(plan) + " --what Call --due " + yesterday);
+    ASSERT_EQ(r.code, 0) << r.err;
+    const auto action = std::stoll(r.out);
+    auto figures = [&](const std::string& node) {
+        const auto ind = kpiJson(node.empty() ? "" : "--node " + shellQuote(node))["blocks"][0]["indicators"];
+        return std::pair(ind["under_account_plan"]["value"].get<double>(), ind["overdue_actions"]["value"].get<double>());
+    };
+    EXPECT_EQ(figures(code), std::pair(3.0, 1.0));
+    EXPECT_EQ(figures(parent), std::pair(3.0, 1.0)) << "a node includes the plans of the managers below it";
+    EXPECT_EQ(figures(""), std::pair(3.0, 1.0));
+    EXPECT_EQ(figures(other), std::pair(0.0, 0.0));
+    r = run("accounts status -w " + shellQuote(s_wb) + " --action " + std::to_string(action) + " --set done");
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(figures(code), std::pair(3.0, 0.0));
 }
 
 }  // namespace

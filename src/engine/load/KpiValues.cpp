@@ -1,5 +1,8 @@
 #include "engine/load/KpiValues.h"
 
+#include <chrono>
+
+#include "store/AccountPlans.h"
 #include "store/Database.h"
 
 namespace cw::engine {
@@ -80,6 +83,30 @@ Result<kpi::KpiSeries> loadKpiSeries(store::Database& db, std::int64_t nodeId, s
         return store::sqliteError(db, e);
     }
     return s;
+}
+
+Status addPlanIndicators(store::Database& db, const ManagerTree& tree, std::int64_t nodeId, std::int32_t today,
+                         kpi::KpiSeries& series) {
+    std::optional<std::vector<std::int64_t>> managers;
+    if (nodeId != 0) {
+        managers.emplace();
+        if (auto n = tree.hierarchy.node(nodeId))
+            for (auto v : tree.hierarchy.subtree(*n)) managers->push_back(tree.hierarchy.id(v));
+    }
+    try {
+        series.latestLive[kpi::IndicatorId::UnderAccountPlan] =
+            static_cast<double>(store::countCustomersUnderOpenPlans(db, managers));
+        series.latestLive[kpi::IndicatorId::OverdueActions] =
+            static_cast<double>(store::countOverdueActions(db, today, managers));
+    } catch (const store::SqlError& e) {
+        return store::sqliteError(db, e);
+    }
+    return {};
+}
+
+std::int32_t todayDay() {
+    using namespace std::chrono;
+    return static_cast<std::int32_t>(floor<days>(system_clock::now()).time_since_epoch().count());
 }
 
 std::string nodeLabel(const ManagerTree& tree, std::int64_t nodeId) {

@@ -52,6 +52,14 @@ Result<std::vector<KpiPoint>> readKpiPoints(store::Database& db, const store::Kp
 Result<kpi::KpiSeries> loadKpiSeries(store::Database& db, std::int64_t nodeId, std::int64_t segmentId,
                                      kpi::PeriodKind kind);
 
+/// The account-plan indicators of a node (0: the company, every plan) as the plans stand now, as
+/// the latest period's values of `series` (docs/indicators.md): customers in an open plan of the
+/// node's managers, and their open or in-progress actions due before `today`.
+Status addPlanIndicators(store::Database& db, const ManagerTree& tree, std::int64_t nodeId, std::int32_t today,
+                         kpi::KpiSeries& series);
+/// Today (UTC) as days since 1970-01-01.
+std::int32_t todayDay();
+
 /// "Company" for node 0, else "CODE (name)".
 std::string nodeLabel(const ManagerTree& tree, std::int64_t nodeId);
 

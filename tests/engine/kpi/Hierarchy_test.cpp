@@ -48,7 +48,9 @@ TEST(KpiHierarchy, ThreeLevelsHaveTheirParentsDepthsAndSubtrees) {
     std::vector<std::size_t> position(h.size());
     for (std::size_t i = 0; i < order.size(); ++i) position[order[i]] = i;
     for (std::size_t v = 0; v < h.size(); ++v)
-        if (auto p = h.parent(v)) EXPECT_LT(position[*p], position[v]);
+        if (auto p = h.parent(v)) {
+            EXPECT_LT(position[*p], position[v]);
+        }
     EXPECT_FALSE(h.node(99).has_value());
 }
 

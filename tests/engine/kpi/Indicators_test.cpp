@@ -51,10 +51,13 @@ TEST(KpiDefinitions, EveryIndicatorIsDefinedOnceInIdOrder) {
         const bool ratio = i.aggregation == Aggregation::Ratio;
         EXPECT_EQ(!i.numerator.empty(), ratio) << i.key;
         EXPECT_EQ(!i.denominator.empty(), ratio) << i.key;
-        if (!ratio) EXPECT_EQ(i.scale, 1) << i.key;
+        if (!ratio) {
+            EXPECT_EQ(i.scale, 1) << i.key;
+        }
         // A percentage or score is never summed over the children.
-        if (i.unit == Unit::Percent || i.unit == Unit::Score || i.unit == Unit::NpsScore)
+        if (i.unit == Unit::Percent || i.unit == Unit::Score || i.unit == Unit::NpsScore) {
             EXPECT_NE(i.aggregation, Aggregation::Sum) << i.key;
+        }
     }
     EXPECT_FALSE(findIndicator("no_such_indicator").has_value());
 }
