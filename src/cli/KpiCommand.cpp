@@ -22,8 +22,8 @@ namespace cw::cli {
 namespace {
 
 struct KpiArgs {
-    std::string workbook, node, period = "month", from, to, by, format = "table";
-    bool all = false;
+    std::string workbook, node, period = "month", from, to, by, format = "table", rank = "margin";
+    bool all = false, children = false;
 };
 
 Result<std::int32_t> dayArg(const std::string& text, const char* option) {
@@ -32,6 +32,46 @@ Result<std::int32_t> dayArg(const std::string& text, const char* option) {
         return makeError(ErrorKind::Usage, std::string(option) + " " + text::printable(text) + " is not a date",
                          "write it as YYYY-MM-DD");
     return static_cast<std::int32_t>(d);
+}
+
+// The children of a node (of the company: the top managers) side by side for one period: the
+// latest, or the one holding --to; ranked by --rank in its good direction.
+int children(store::Database& db, const engine::ManagerTree& tree, std::int64_t nodeId, engine::kpi::PeriodKind kind,
+             std::optional<std::int32_t> to, const KpiArgs& a, const std::string& currency) {
+    const auto rank = engine::kpi::findIndicator(a.rank);
+    if (!rank) return fail(makeError(ErrorKind::Usage, "no indicator is called " + text::printable(a.rank)));
+    std::vector<std::size_t> nodes;
+    if (nodeId == 0) nodes = tree.hierarchy.roots();
+    else nodes = tree.hierarchy.children(*tree.hierarchy.node(nodeId));
+    if (nodes.empty())
+        return fail(makeError(ErrorKind::Usage, engine::nodeLabel(tree, nodeId) + " has no managers below it",
+                              "run it without --children for the node's own figures"));
+    std::vector<engine::kpi::KpiBlock> blocks;
+    for (auto n : nodes) {
+        const auto id = tree.hierarchy.id(n);
+        auto series = engine::loadKpiSeries(db, id, 0, kind);
+        if (!series) return fail(series.error());
+        if (series->periods.empty()) continue;  // no customers below it
+        if (auto st = engine::addPlanIndicators(db, tree, id, engine::todayDay(), *series); !st) return fail(st.error());
+        std::size_t i = series->periods.size() - 1;
+        if (to) {
+            while (i > 0 && series->periods[i].start > *to) --i;
+            if (series->periods[i].start > *to) continue;
+        }
+        blocks.push_back({engine::nodeLabel(tree, id), tree.managers[n].code, "", series->periods[i], series->figures(i)});
+    }
+    if (blocks.empty())
+        return fail(makeError(ErrorKind::Input, "no indicators for the managers below this node",
+                              "their nodes have no customers, or the range holds no period of the data"));
+    engine::kpi::rankBlocks(blocks, *rank);
+    using enum engine::kpi::IndicatorId;
+    if (a.format == "json") std::cout << engine::kpi::kpiToJson(blocks, currency) << '\n';
+    else if (a.format == "csv") std::cout << engine::kpi::kpiToCsv(blocks);
+    else
+        std::cout << engine::kpi::kpiSideBySideText(
+            blocks, *rank, {Customers, Active, Revenue, Margin, RetentionRate, Satisfaction, Nps, Exits, Anorexic},
+            currency);
+    return 0;
 }
 
 int runKpiCommand(const KpiArgs& a) {
@@ -104,6 +144,8 @@ int runKpiCommand(const KpiArgs& a) {
         }
     }
 
+    if (a.children) return children(db, *tree, nodeId, kind, to, a, settings->currencyLabel());
+
     std::vector<engine::kpi::KpiBlock> blocks;
     for (const auto& [segmentId, label] : segments) {
         auto series = engine::loadKpiSeries(db, nodeId, segmentId, kind);
@@ -148,7 +190,12 @@ void addKpiCommand(CLI::App& app, Runner& run) {
     cmd->add_option("--from", a->from, "First day (YYYY-MM-DD): periods ending on or after it");
     cmd->add_option("--to", a->to, "Last day (YYYY-MM-DD): periods starting on or before it");
     cmd->add_flag("--all", a->all, "Every period (default: the latest, or those of --from/--to)");
-    cmd->add_option("--by", a->by, "Also each segment of the active segmentation")->check(CLI::IsMember({"segment"}));
+    auto* by = cmd->add_option("--by", a->by, "Also each segment of the active segmentation")->check(CLI::IsMember({"segment"}));
+    auto* children = cmd->add_flag("--children", a->children,
+                                   "The managers just below the node (the top managers for the company) side by side, "
+                                   "for the latest period or the one holding --to, ranked by --rank");
+    children->excludes(by);
+    cmd->add_option("--rank", a->rank, "With --children: the indicator to rank by, better first")->capture_default_str();
     cmd->add_option("--format", a->format, "Output format")
         ->check(CLI::IsMember({"table", "csv", "json"}))
         ->capture_default_str();

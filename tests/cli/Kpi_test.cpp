@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <ctime>
+#include <optional>
 #include <fstream>
 
 #include "CliRunner.h"
@@ -180,6 +181,32 @@ TEST_F(KpiCli, TheAccountPlanIndicatorsFollowThePlansOfTheNode) {
     r = run("accounts status -w " + shellQuote(s_wb) + " --action " + std::to_string(action) + " --set done");
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_EQ(figures(code), std::pair(3.0, 0.0));
+}
+
+TEST_F(KpiCli, ChildrenSideBySideAddUpToTheirParentAndAreRanked) {
+    // The top node of the demo's hierarchy: its regions, each with managers below it.
+    const auto top = sqlText("SELECT code FROM managers WHERE parent_id IS NULL ORDER BY id LIMIT 1");
+    const auto parent = kpiJson("--node " + shellQuote(top) + " --period quarter")["blocks"][0];
+    const auto children = kpiJson("--node " + shellQuote(top) + " --period quarter --children --rank margin")["blocks"];
+    ASSERT_EQ(static_cast<std::int64_t>(children.size()),
+              sqlInt("SELECT count(*) FROM managers WHERE parent_id = (SELECT id FROM managers WHERE code = '" + top + "')"));
+    double customers = 0, margin = 0;
+    std::optional<double> previous;
+    for (const auto& c : children) {
+        EXPECT_EQ(c["period"]["label"], parent["period"]["label"]);
+        customers += c["indicators"]["customers"]["value"].get<double>();
+        const double m = c["indicators"]["margin"]["value"].get<double>();
+        margin += m;
+        if (previous) EXPECT_GE(*previous, m) << "ranked by margin, highest first";
+        previous = m;
+    }
+    // The parent is its children plus its own customers.
+    const auto end = std::to_string(parseIsoDay(parent["period"]["end"].get<std::string>()));
+    const auto own = sqlInt(baseAt(end, " AND c.manager_id = (SELECT id FROM managers WHERE code = '" + top + "')"));
+    EXPECT_EQ(customers + own, parent["indicators"]["customers"]["value"].get<double>());
+    if (own == 0) EXPECT_NEAR(margin, parent["indicators"]["margin"]["value"].get<double>(), 1e-6);
+    auto r = run("kpi -w " + shellQuote(s_wb) + " --children --rank nothing");
+    EXPECT_EQ(r.code, 1);
 }
 
 }  // namespace

@@ -146,6 +146,50 @@ std::string kpiToText(const std::vector<KpiBlock>& blocks, const std::string& cu
     return out.str();
 }
 
+void rankBlocks(std::vector<KpiBlock>& blocks, IndicatorId rank) {
+    const bool up = indicator(rank).good == Direction::Up;
+    auto valueOf = [&](const KpiBlock& b) -> std::optional<double> {
+        for (const auto& f : b.figures)
+            if (f.id == rank) return f.value;
+        return std::nullopt;
+    };
+    std::stable_sort(blocks.begin(), blocks.end(), [&](const KpiBlock& a, const KpiBlock& b) {
+        const auto va = valueOf(a), vb = valueOf(b);
+        if (!va || !vb) return va.has_value() && !vb.has_value();
+        return up ? *va > *vb : *va < *vb;
+    });
+}
+
+std::string kpiSideBySideText(const std::vector<KpiBlock>& blocks, IndicatorId rank,
+                              const std::vector<IndicatorId>& columns, const std::string& currency) {
+    std::ostringstream out;
+    if (blocks.empty()) return {};
+    const auto& p = blocks.front().period;
+    out << toString(p.kind) << ' ' << periodLabel(p) << " (" << formatDate(p.start) << " … " << formatDate(p.end)
+        << "), ranked by " << indicator(rank).name << '\n';
+    std::vector<std::string> header{"#", "node", std::string(indicator(rank).name), "vs previous"};
+    for (auto c : columns)
+        if (c != rank) header.emplace_back(indicator(c).name);
+    std::vector<std::vector<std::string>> rows{header};
+    auto figureOf = [](const KpiBlock& b, IndicatorId id) {
+        for (const auto& f : b.figures)
+            if (f.id == id) return f;
+        return IndicatorFigure{id};
+    };
+    int n = 0;
+    for (const auto& b : blocks) {
+        const auto r = figureOf(b, rank);
+        std::vector<std::string> row{std::to_string(++n), b.node, formatValue(rank, r.value, currency),
+                                     formatChange(rank, r.change(), currency)};
+        for (auto c : columns)
+            if (c != rank) row.push_back(formatValue(c, figureOf(b, c).value, currency));
+        rows.push_back(std::move(row));
+    }
+    std::vector<text::Align> align{text::Align::Right, text::Align::Left};
+    out << text::renderTable(rows, align, text::kCellCap, "  ");
+    return out.str();
+}
+
 std::string kpiToCsv(const std::vector<KpiBlock>& blocks) {
     std::ostringstream out;
     out << "node,segment,period,label,start,end,indicator,value,previous,change,year_before,change_on_year,target,status\n";

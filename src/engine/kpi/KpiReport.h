@@ -70,6 +70,12 @@ std::string formatValue(IndicatorId id, const std::optional<double>& v, const st
 std::string formatChange(IndicatorId id, const std::optional<double>& d, const std::string& currency);
 
 std::string kpiToText(const std::vector<KpiBlock>& blocks, const std::string& currency);
+/// Orders blocks by `rank`, the better first (by its good direction); blocks without a value last.
+void rankBlocks(std::vector<KpiBlock>& blocks, IndicatorId rank);
+/// Side by side, one line per block (the children of a node): the rank indicator with its change
+/// against the previous period, then `columns`.
+std::string kpiSideBySideText(const std::vector<KpiBlock>& blocks, IndicatorId rank,
+                              const std::vector<IndicatorId>& columns, const std::string& currency);
 /// One line per block × indicator: node, segment, period, start, end, indicator, value, previous,
 /// change, year_before, change_on_year, target, status.
 std::string kpiToCsv(const std::vector<KpiBlock>& blocks);
