@@ -207,6 +207,20 @@ Result<ImportReport> importInTransaction(Workbook& wb, ImportContext& ctx, csv::
     // WAL (another connection is open) a spilled page may be logged twice: a larger cache.
     RollbackJournalScope journal(db);
     BulkWriteMode bulk(db, journal.active() ? 2 : 16);
+    // A customers file is upserted row by row: each statement keeps a statement journal (the
+    // pages it changes, to undo that statement alone), a temporary file by default — six writes
+    // per customer. In memory it holds one row's pages at a time. Set before the transaction
+    // (SQLite refuses the change inside one); other tables keep temporary files for their
+    // large sorts (the transactions index).
+    const bool upserts = ctx.options->table == TargetTable::Customers;
+    if (upserts) (void)db.exec("PRAGMA temp_store=MEMORY");
+    struct TempStoreDefault {
+        Database& db;
+        bool on;
+        ~TempStoreDefault() {
+            if (on) (void)db.exec("PRAGMA temp_store=DEFAULT");
+        }
+    } tempStoreDefault{db, upserts};
     auto tx = WriteTransaction::begin(db);
     if (!tx) return tx.takeError();
     if (auto prev = findPrevious(db, hash, rep.table)) {
