@@ -53,27 +53,12 @@ Error noPlan(std::int64_t id) {
     return usage("no account plan has the id " + std::to_string(id), "list the plans with `clienting accounts list -w W`");
 }
 
-Result<std::int32_t> parseDay(const std::string& value, const char* option) {
-    const auto day = parseIsoDay(value);
-    if (day >= 0) return static_cast<std::int32_t>(day);
-    return usage(std::string(option) + " " + quoted(value) + " is not a date", "write the date as YYYY-MM-DD");
-}
-
-std::int32_t todayUtc() {
-    using namespace std::chrono;
-    return static_cast<std::int32_t>(floor<days>(system_clock::now()).time_since_epoch().count());
-}
-
 // ---- names and ids ------------------------------------------------------------------------------
 
 Result<std::int64_t> managerOf(const engine::ManagerTree& tree, const std::string& code) {
-    if (auto n = tree.findCode(code)) return tree.managers[*n].id;
-    std::string some;
-    for (std::size_t i = 0; i < tree.managers.size() && i < 5; ++i)
-        some += (i ? ", " : "") + text::printable(tree.managers[i].code);
-    return usage("no manager has the code " + quoted(code),
-                 tree.managers.empty() ? "the workbook has no managers: import a managers file"
-                                       : "give a code of the managers table (" + some + ", …)");
+    auto n = tree.node(code);
+    if (!n) return n.takeError();
+    return tree.managers[*n].id;
 }
 
 std::string managerCode(const engine::ManagerTree& tree, const std::optional<std::int64_t>& id) {
@@ -336,7 +321,7 @@ int onWorkbook(const AccountsArgs& a, bool writes, Body body) {
     auto wb = store::Workbook::open(a.workbook, writes ? store::Workbook::OpenMode::ReadWrite
                                                        : store::Workbook::OpenMode::ReadOnly);
     if (!wb) return fail(wb.error());
-    auto tree = engine::loadManagerTree(wb->db());
+    auto tree = engine::loadManagerTree(wb->db(), engine::CustomerCounts::No);
     if (!tree) return fail(tree.error());
     try {
         return body(*wb, *tree, a);
@@ -407,7 +392,7 @@ int runObjective(store::Workbook& wb, const engine::ManagerTree&, const Accounts
         for (const auto& i : engine::kpi::indicators()) keys += (keys.empty() ? "" : ", ") + std::string(i.key);
         return fail(usage("no indicator has the key " + quoted(a.indicator), "use one of " + keys));
     }
-    auto due = parseDay(a.due, "--due");
+    auto due = dayOption(a.due, "--due");
     if (!due) return fail(due.error());
     const store::PlanObjective objective{0, a.plan, a.indicator, a.target, *due};
     return edit(
@@ -420,7 +405,7 @@ int runObjective(store::Workbook& wb, const engine::ManagerTree&, const Accounts
 }
 
 int runAction(store::Workbook& wb, const engine::ManagerTree&, const AccountsArgs& a) {
-    auto due = parseDay(a.due, "--due");
+    auto due = dayOption(a.due, "--due");
     if (!due) return fail(due.error());
     store::PlanAction action;
     action.planId = a.plan;
@@ -562,9 +547,9 @@ int runShow(store::Workbook& wb, const engine::ManagerTree& tree, const Accounts
 int runOverdue(store::Workbook& wb, const engine::ManagerTree& tree, const AccountsArgs& a) {
     auto scope = managerScope(tree, a);
     if (!scope) return fail(scope.error());
-    std::int32_t today = todayUtc();
+    std::int32_t today = engine::todayDay();
     if (!a.today.empty()) {
-        auto d = parseDay(a.today, "--today");
+        auto d = dayOption(a.today, "--today");
         if (!d) return fail(d.error());
         today = *d;
     }

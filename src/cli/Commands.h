@@ -2,8 +2,11 @@
 // The `clienting` subcommands. Each lives in its own file and registers
 // itself on the CLI11 app; its callback sets the runner that main() calls,
 // so parsing errors (exit 1) are separated from running (exit 0/2/3/4).
+#include <cstdint>
 #include <functional>
 #include <string>
+
+#include "core/Result.h"
 
 namespace CLI {
 class App;
@@ -34,9 +37,12 @@ void addCustomersCommand(CLI::App& app, Runner& run);
 void addKpiCommand(CLI::App& app, Runner& run);
 void addTargetsCommand(CLI::App& app, Runner& run);
 void addAccountsCommand(CLI::App& app, Runner& run);
+void addPortfolioCommand(CLI::App& app, Runner& run);
 
 /// Prints an error to stderr ("clienting: error: …") and returns its exit code.
 int fail(const Error& e);
+/// A day given to `option` as YYYY-MM-DD, as days since 1970-01-01; else a Usage error that quotes it.
+Result<std::int32_t> dayOption(const std::string& value, const char* option);
 /// Adds the standard -w/--workbook option (required).
 void addWorkbookOption(CLI::App& cmd, std::string& path);
 

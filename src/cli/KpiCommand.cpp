@@ -26,14 +26,6 @@ struct KpiArgs {
     bool all = false, children = false;
 };
 
-Result<std::int32_t> dayArg(const std::string& text, const char* option) {
-    const auto d = parseIsoDay(text);
-    if (d < 0)
-        return makeError(ErrorKind::Usage, std::string(option) + " " + text::printable(text) + " is not a date",
-                         "write it as YYYY-MM-DD");
-    return static_cast<std::int32_t>(d);
-}
-
 // The children of a node (of the company: the top managers) side by side for one period: the
 // latest, or the one holding --to; ranked by --rank in its good direction.
 int children(store::Database& db, const engine::ManagerTree& tree, std::int64_t nodeId, engine::kpi::PeriodKind kind,
@@ -98,30 +90,23 @@ int runKpiCommand(const KpiArgs& a) {
         return fail(makeError(ErrorKind::Input, "the workbook has no indicators yet",
                               "run `clienting analyze -w " + a.workbook + "` first"));
     }
-    auto tree = engine::loadManagerTree(db);
+    auto tree = engine::loadManagerTree(db, engine::CustomerCounts::No);
     if (!tree) return fail(tree.error());
     std::int64_t nodeId = 0;
     if (!a.node.empty()) {
-        auto n = tree->findCode(a.node);
-        if (!n) {
-            std::string some;
-            for (std::size_t i = 0; i < tree->managers.size() && i < 5; ++i)
-                some += (i ? ", " : "") + text::printable(tree->managers[i].code);
-            return fail(makeError(ErrorKind::Usage, "no manager has the code " + text::printable(a.node),
-                                  tree->managers.empty() ? "the workbook has no managers: import a managers file"
-                                                         : "give a code of the managers table (" + some + ", …)"));
-        }
+        auto n = tree->node(a.node);
+        if (!n) return fail(n.error());
         nodeId = tree->managers[*n].id;
     }
     const auto kind = *engine::kpi::parsePeriodKind(a.period);
     std::optional<std::int32_t> from, to;
     if (!a.from.empty()) {
-        auto d = dayArg(a.from, "--from");
+        auto d = dayOption(a.from, "--from");
         if (!d) return fail(d.error());
         from = *d;
     }
     if (!a.to.empty()) {
-        auto d = dayArg(a.to, "--to");
+        auto d = dayOption(a.to, "--to");
         if (!d) return fail(d.error());
         to = *d;
     }

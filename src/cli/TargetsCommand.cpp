@@ -32,8 +32,8 @@ std::string nodeCode(const engine::ManagerTree& tree, std::int64_t id) {
 int list(store::Workbook& wb, const engine::ManagerTree& tree, const TargetsArgs& a) {
     std::optional<std::int64_t> nodeId;
     if (!a.node.empty()) {
-        auto n = tree.findCode(a.node);
-        if (!n) return fail(makeError(ErrorKind::Usage, "no manager has the code " + text::printable(a.node)));
+        auto n = tree.node(a.node);
+        if (!n) return fail(n.error());
         nodeId = tree.managers[*n].id;
     }
     std::vector<store::KpiTarget> targets;
@@ -64,7 +64,7 @@ int runTargetsCommand(const TargetsArgs& a) {
     auto wb = store::Workbook::open(a.workbook, writes ? store::Workbook::OpenMode::ReadWrite
                                                        : store::Workbook::OpenMode::ReadOnly);
     if (!wb) return fail(wb.error());
-    auto tree = engine::loadManagerTree(wb->db());
+    auto tree = engine::loadManagerTree(wb->db(), engine::CustomerCounts::No);
     if (!tree) return fail(tree.error());
     if (!writes) return list(*wb, *tree, a);
 

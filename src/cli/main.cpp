@@ -12,6 +12,7 @@
 #include "core/Error.h"
 #include "core/Log.h"
 #include "core/Text.h"
+#include "core/CivilTime.h"
 #include "core/OutputFile.h"
 
 namespace cw::cli {
@@ -24,6 +25,13 @@ int fail(const Error& e) {
     shown.hint = text::printable(e.hint, 1000);
     std::fprintf(stderr, "clienting: error: %s\n", shown.describe().c_str());
     return e.exitCode();
+}
+
+Result<std::int32_t> dayOption(const std::string& value, const char* option) {
+    const auto day = parseIsoDay(value);
+    if (day >= 0) return static_cast<std::int32_t>(day);
+    return makeError(ErrorKind::Usage, std::string(option) + " '" + text::printable(value) + "' is not a date",
+                     "write the date as YYYY-MM-DD");
 }
 
 void addWorkbookOption(CLI::App& cmd, std::string& path) {
@@ -59,6 +67,7 @@ int main(int argc, char** argv) {
     addKpiCommand(app, run);
     addTargetsCommand(app, run);
     addAccountsCommand(app, run);
+    addPortfolioCommand(app, run);
 
     try {
         app.parse(argc, argv);

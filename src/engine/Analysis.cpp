@@ -25,6 +25,27 @@
 namespace cw::engine {
 namespace {
 
+// The customer matrices' axes as stored (customer_metrics columns), over the customers each plots.
+std::vector<MatrixSplitStats> matrixSplitsOf(const MetricsTable& m) {
+    auto column = [&](const std::string& metric) -> const std::vector<double>* {
+        if (metric == "margin") return &m.margin;
+        if (metric == "potential") return &m.potential;
+        if (metric == "satisfaction") return &m.satisfaction;
+        if (metric == "loyalty") return &m.loyalty;
+        return nullptr;
+    };
+    std::vector<MatrixSplitStats> out;
+    for (const auto& spec : matrixSpecs()) {
+        if (spec.points != PointKind::Customer) continue;
+        const auto* x = column(spec.x.metric);
+        const auto* y = column(spec.y.metric);
+        if (!x || !y) continue;  // an axis the analysis does not keep in memory
+        const auto stats = plottedAxisStats(*x, *y);
+        out.push_back({spec.name, stats[0], stats[1]});
+    }
+    return out;
+}
+
 using Clock = std::chrono::steady_clock;
 
 class Phases {
@@ -139,6 +160,13 @@ std::string AnalysisSummary::toJson() const {
                        {"survey_after_window", surveyAfterWindow}};
     j["segmentations_rerun"] = segmentations;
     j["indicator_rows"] = indicatorRows;
+    auto splits = nlohmann::json::object();
+    auto axis = [](const AxisStats& a) {
+        auto opt = [](const std::optional<double>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
+        return nlohmann::json{{"points", a.points}, {"median", opt(a.median)}, {"mean", opt(a.mean)}};
+    };
+    for (const auto& m : matrixSplits) splits[m.matrix] = {{"x", axis(m.x)}, {"y", axis(m.y)}};
+    j["matrix_splits"] = splits;
     j["transactions"] = {{"rows", transactions}, {"anonymous", anonymousTransactions}};
     j["window"] = {{"revenue", revenue}, {"margin", margin}};
     auto models = nlohmann::json::object();
@@ -281,6 +309,7 @@ Result<AnalysisSummary> analyseOnce(store::Workbook& wb, const AnalysisOptions& 
 
         finishMetrics(m, *customers, s.settings, s.calendar);
         summarize(m, s);
+        s.matrixSplits = matrixSplitsOf(m);
         if (!s.surveyOnly) {
             if (s.assumedCostShare > 0.5)
                 s.warnings.push_back(assumedCostNote(s.assumedCostShare, s.settings.grossMarginRate));

@@ -13,6 +13,7 @@
 #include "engine/settings/AnalysisSettings.h"
 #include "engine/CustomerMetrics.h"
 #include "engine/LoyaltyLinks.h"
+#include "engine/matrix/MatrixComputation.h"
 
 namespace cw::store {
 class Workbook;
@@ -40,6 +41,13 @@ struct ModelReport {
     std::string json;           ///< the full report (parameters, log-likelihood, iterations…)
 };
 
+/// A customer matrix's axes over the customers it plots: where its median and mean splits fall
+/// without filters, kept so that one customer's quadrant is found without reading them all.
+struct MatrixSplitStats {
+    std::string matrix;  ///< MatrixSpec::name
+    AxisStats x, y;
+};
+
 struct AnalysisSummary {
     std::int64_t runId = 0;
     AnalysisCalendar calendar;
@@ -58,6 +66,7 @@ struct AnalysisSummary {
     std::vector<GroupLinks> links;
     std::int64_t segmentations = 0;  ///< stored segmentations re-run on the new metrics
     std::int64_t indicatorRows = 0;  ///< kpi_values rows stored (period × node × segment)
+    std::vector<MatrixSplitStats> matrixSplits;  ///< the four customer matrices
     std::vector<PhaseTime> phases;
     double seconds = 0;
     std::vector<std::string> warnings;

@@ -49,7 +49,7 @@ std::vector<store::KpiValueRow> computeIndicators(store::Database& db, kpi::KpiI
     in.anorexiaMinOrders = settings.anorexiaMinOrders;
     in.horizonMonths = settings.horizonMonths;
 
-    auto tree = loadManagerTree(db);
+    auto tree = loadManagerTree(db, CustomerCounts::No);
     if (!tree) throw store::SqlError{tree.error().message};
     const auto& h = tree->hierarchy;
 

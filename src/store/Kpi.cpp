@@ -45,10 +45,11 @@ void bindKpiRow(Statement& st, int base, const KpiValueRow& r) {
 
 }  // namespace
 
-std::vector<ManagerRow> readManagers(Database& db) {
+std::vector<ManagerRow> readManagers(Database& db, bool customerCounts) {
     auto st = db.prepareOrThrow(
-        "SELECT m.id, m.code, coalesce(m.name, ''), coalesce(m.level, ''), coalesce(m.region, ''), m.parent_id, "
-        "(SELECT count(*) FROM customers c WHERE c.manager_id = m.id) FROM managers m ORDER BY m.id");
+        std::string("SELECT m.id, m.code, coalesce(m.name, ''), coalesce(m.level, ''), coalesce(m.region, ''), m.parent_id, ") +
+        (customerCounts ? "(SELECT count(*) FROM customers c WHERE c.manager_id = m.id)" : "0") +
+        " FROM managers m ORDER BY m.id");
     std::vector<ManagerRow> out;
     while (st.step())
         out.push_back({st.int64(0), st.text(1), st.text(2), st.text(3), st.text(4), st.optInt64(5), st.int64(6)});

@@ -231,6 +231,11 @@ Result<Workbook> Workbook::open(const std::string& path, OpenMode mode, Integrit
     if (!(ro && integrity == Integrity::Trust))
         if (auto st = checkIntegrity(*db); !st) return st.takeError();
     if (auto st = applyPragmas(*db, ro); !st) return st.takeError();
+    // Lookups of a few stored rows scattered over a large file (a manager's customers among a
+    // million) read their pages through the map instead of a system call each (0.12 s → 0.06 s
+    // for 800 customers of a 1.3 GB workbook). A read error there is a signal rather than an
+    // error code, so only read-only connections that read, never one that writes.
+    if (ro && integrity == Integrity::Trust) (void)db->exec("PRAGMA mmap_size=2147418112");
     if (*version < currentSchemaVersion()) {
         if (ro)
             return workbookError(path, "the workbook needs upgrading, which a read-only open cannot do",

@@ -34,6 +34,7 @@ public:
     /// a further read-only connection to a workbook this process has already opened and checked
     /// (the GUI's workers), and for read-only lookups of a few stored rows (`clienting kpi`),
     /// where SQLite checks the pages it reads; ignored for read-write opens, which always check.
+    /// A trusted read-only connection also reads the file through a memory map (PRAGMA mmap_size).
     enum class Integrity { Check, Trust };
 
     /// Creates a new, empty workbook; fails if `path` exists.

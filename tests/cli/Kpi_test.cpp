@@ -100,7 +100,7 @@ TEST_F(KpiCli, AManagersNodeCountsItsCustomersAndThoseBelowIt) {
 TEST_F(KpiCli, RefusalsSayWhatToDo) {
     auto r = run("kpi -w " + shellQuote(s_wb) + " --node NO-SUCH");
     EXPECT_EQ(r.code, 1);
-    EXPECT_NE(r.err.find("no manager has the code NO-SUCH"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("no manager has the code 'NO-SUCH'"), std::string::npos) << r.err;
     r = run("kpi -w " + shellQuote(s_wb) + " --by segment");
     EXPECT_EQ(r.code, 1);
     EXPECT_NE(r.err.find("no segmentation is active"), std::string::npos) << r.err;

@@ -34,10 +34,8 @@ Result<store::KpiTarget> resolveTarget(const TargetSpec& spec, const ManagerTree
                          "as YYYY-MM-DD");
     std::int64_t nodeId = 0;
     if (!spec.node.empty()) {
-        const auto n = tree.findCode(spec.node);
-        if (!n)
-            return makeError(ErrorKind::Usage, "no manager has the code " + text::printable(spec.node),
-                             "give a code of the managers table, or leave the node empty for the company");
+        auto n = tree.node(spec.node);
+        if (!n) return n.takeError();
         nodeId = tree.managers[*n].id;
     }
     store::KpiTarget t;

@@ -1,7 +1,9 @@
 #include "engine/load/KpiValues.h"
 
+#include <cctype>
 #include <chrono>
 
+#include "core/Text.h"
 #include "store/AccountPlans.h"
 #include "store/Database.h"
 
@@ -29,10 +31,33 @@ std::optional<std::size_t> ManagerTree::findCode(const std::string& code) const 
     return std::nullopt;
 }
 
-Result<ManagerTree> loadManagerTree(store::Database& db) {
+Result<std::size_t> ManagerTree::node(const std::string& code) const {
+    if (auto n = findCode(code)) return *n;
+    if (managers.empty())
+        return makeError(ErrorKind::Usage, "no manager has the code '" + text::printable(code) + "'",
+                         "the workbook has no managers: import a managers file");
+    auto lower = [](std::string s) {
+        for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        return s;
+    };
+    const std::string want = lower(code);
+    std::vector<std::string> near;
+    for (std::size_t len = want.size(); near.empty() && len > 0; --len)
+        for (const auto& m : managers)
+            if (lower(m.code).compare(0, len, want, 0, len) == 0 && near.size() < 5) near.push_back(m.code);
+    std::string list;
+    const bool guessed = !near.empty();
+    for (std::size_t i = 0; i < managers.size() && near.size() < 5 && !guessed; ++i) near.push_back(managers[i].code);
+    for (const auto& c : near) list += (list.empty() ? "" : ", ") + text::printable(c);
+    return makeError(ErrorKind::Usage, "no manager has the code '" + text::printable(code) + "'",
+                     guessed ? "did you mean " + list + "? (codes are compared exactly)"
+                             : "give a code of the managers table (" + list + ", …)");
+}
+
+Result<ManagerTree> loadManagerTree(store::Database& db, CustomerCounts counts) {
     try {
         ManagerTree t;
-        t.managers = store::readManagers(db);
+        t.managers = store::readManagers(db, counts == CustomerCounts::Yes);
         std::vector<kpi::ManagerRef> refs;
         refs.reserve(t.managers.size());
         for (const auto& m : t.managers) refs.push_back({m.id, m.parentId});

@@ -32,8 +32,15 @@ struct ManagerTree {
 
     /// The node of a manager code, or none.
     std::optional<std::size_t> findCode(const std::string& code) const;
+    /// The node of a manager code; otherwise a Usage error that names the code and the codes
+    /// nearest to it (same letters in another case, or sharing its start), or says the workbook
+    /// has no managers.
+    Result<std::size_t> node(const std::string& code) const;
 };
-Result<ManagerTree> loadManagerTree(store::Database& db);
+/// Whether ManagerRow::customers is counted (a scan of the customers' manager index, some 150 ms
+/// at a million customers): the window's tree shows the counts, lookups need none.
+enum class CustomerCounts : bool { No, Yes };
+Result<ManagerTree> loadManagerTree(store::Database& db, CustomerCounts counts = CustomerCounts::Yes);
 
 /// One stored row, read back.
 struct KpiPoint {

@@ -319,4 +319,36 @@ Result<MatrixResult> computeMatrix(const MatrixSpec& spec, const MatrixInput& in
     return r;
 }
 
+std::array<AxisStats, 2> plottedAxisStats(const std::vector<double>& xs, const std::vector<double>& ys) {
+    std::vector<double> px, py;
+    const std::size_t n = std::min(xs.size(), ys.size());
+    px.reserve(n);
+    py.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (std::isnan(xs[i]) || std::isnan(ys[i])) continue;
+        px.push_back(xs[i]);
+        py.push_back(ys[i]);
+    }
+    std::array<AxisStats, 2> out;
+    for (int axis = 0; axis < 2; ++axis) {
+        auto& v = axis == 0 ? px : py;
+        auto& o = out[static_cast<std::size_t>(axis)];
+        o.points = static_cast<std::int64_t>(v.size());
+        if (v.empty()) continue;
+        o.mean = meanOf(v.data(), v.data() + v.size());
+        o.median = medianOf(v.data(), v.data() + v.size());
+    }
+    return out;
+}
+
+std::optional<double> splitValue(const AxisThreshold& t, const AxisStats& stats) {
+    if (t.needsValue()) return t.value;
+    return t.mode == ThresholdMode::Mean ? stats.mean : stats.median;
+}
+
+std::optional<Quadrant> quadrantOf(double x, double y, std::optional<double> xSplit, std::optional<double> ySplit) {
+    if (std::isnan(x) || std::isnan(y) || !xSplit || !ySplit) return std::nullopt;
+    return static_cast<Quadrant>((x < *xSplit ? 2 : 0) + (y < *ySplit ? 1 : 0));
+}
+
 }  // namespace cw::engine

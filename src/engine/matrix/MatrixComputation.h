@@ -95,4 +95,19 @@ struct MatrixResult {
 Result<MatrixResult> computeMatrix(const MatrixSpec& spec, const MatrixInput& input,
                                    const MatrixOptions& options);
 
+/// The median and mean of one axis over the points a matrix plots (both axes known), as computeMatrix
+/// resolves Median and Mean thresholds without filters: what the analysis keeps, so that a
+/// customer's quadrant is found without reading every customer (the portfolio).
+struct AxisStats {
+    std::optional<double> median, mean;  ///< none: no point is plotted
+    std::int64_t points = 0;
+    bool operator==(const AxisStats&) const = default;
+};
+/// x's and y's statistics over the indexes where both are known.
+std::array<AxisStats, 2> plottedAxisStats(const std::vector<double>& xs, const std::vector<double>& ys);
+/// The split value of an axis: Target and Custom their value, Median and Mean from `stats`.
+std::optional<double> splitValue(const AxisThreshold& t, const AxisStats& stats);
+/// The quadrant of a point, or none when x or y is missing or a split is unknown (high: >= split).
+std::optional<Quadrant> quadrantOf(double x, double y, std::optional<double> xSplit, std::optional<double> ySplit);
+
 }  // namespace cw::engine
