@@ -52,22 +52,27 @@ print(ph.get("indicator months", 0) + ph.get("indicators", 0), j["seconds"], j["
 echo "indicators benchmark: $n transactions, $c customers, median of $runs analyses"
 analyze_runs "the generator's managers" "$wb"
 
-# 500 managers: keep the head, the regions and the first account managers by id; the customers of
-# the others are dealt round-robin (by customer id) to the kept account managers of their region,
-# so that each kept manager has a portfolio of the typical size (about 2,000 customers).
+# 500 managers: keep the head and the regions, and account managers taken in turn from each
+# region (by id) up to 500; the customers of the others are dealt round-robin (by customer id) to
+# the kept account managers of their region, so each has a portfolio of the typical size (about
+# 2,000 customers).
 cp "$wb" "$work/m500.cwb"
 sqlite3 "$work/m500.cwb" <<'SQL'
-CREATE TEMP TABLE kept AS SELECT id, region FROM managers ORDER BY (parent_id IS NOT NULL AND id NOT IN
-  (SELECT parent_id FROM managers WHERE parent_id IS NOT NULL)), id LIMIT 500;
-CREATE TEMP TABLE leaves AS SELECT k.id, k.region, row_number() OVER (PARTITION BY k.region ORDER BY k.id) - 1 AS slot,
-  count(*) OVER (PARTITION BY k.region) AS n FROM kept k WHERE k.id NOT IN (SELECT parent_id FROM managers WHERE parent_id IS NOT NULL);
-CREATE INDEX temp.leaves_slot ON leaves(region, slot);
-CREATE TEMP TABLE moved AS SELECT c.id AS customer, l.id AS manager FROM customers c JOIN managers m ON m.id = c.manager_id
-  JOIN (SELECT region, max(n) AS n FROM leaves GROUP BY region) r ON r.region = m.region
-  JOIN leaves l ON l.region = m.region AND l.slot = c.id % r.n WHERE c.manager_id NOT IN (SELECT id FROM kept);
+CREATE TEMP TABLE heads AS SELECT id, region FROM managers WHERE id IN (SELECT parent_id FROM managers WHERE parent_id IS NOT NULL);
+CREATE TEMP TABLE leaves AS SELECT id, region FROM (SELECT id, region, row_number() OVER (PARTITION BY region ORDER BY id) AS turn
+  FROM managers WHERE id NOT IN (SELECT id FROM heads)) ORDER BY turn, id LIMIT 500 - (SELECT count(*) FROM heads);
+CREATE TEMP TABLE slots AS SELECT id, region, row_number() OVER (PARTITION BY region ORDER BY id) - 1 AS slot,
+  count(*) OVER (PARTITION BY region) AS n FROM leaves;
+CREATE INDEX temp.slots_region ON slots(region, slot);
+CREATE TEMP TABLE moved AS SELECT c.id AS customer, s.id AS manager FROM customers c JOIN managers m ON m.id = c.manager_id
+  JOIN (SELECT region, max(n) AS n FROM slots GROUP BY region) r ON r.region = m.region
+  JOIN slots s ON s.region = m.region AND s.slot = c.id % r.n
+  WHERE c.manager_id NOT IN (SELECT id FROM heads UNION ALL SELECT id FROM leaves);
 UPDATE customers SET manager_id = (SELECT manager FROM moved WHERE customer = customers.id) WHERE id IN (SELECT customer FROM moved);
-DELETE FROM managers WHERE id NOT IN (SELECT id FROM kept);
+DELETE FROM managers WHERE id NOT IN (SELECT id FROM heads UNION ALL SELECT id FROM leaves);
 SQL
+left=$(sqlite3 "$work/m500.cwb" "SELECT count(*) FROM customers WHERE manager_id IS NOT NULL AND manager_id NOT IN (SELECT id FROM managers)")
+[ "$left" = 0 ] || { echo "500-manager cut left $left customers without their manager"; exit 1; }
 analyze_runs "500 managers" "$work/m500.cwb"
 
 features=revenue,margin,orders,recency_days,tenure_days,months_active,p_alive,expected_purchases

@@ -5,6 +5,8 @@
 #include <QPalette>
 
 #include <algorithm>
+#include <array>
+#include <optional>
 #include <cmath>
 #include <thread>
 
@@ -582,9 +584,24 @@ void ScatterPainter::paintPointLabels(QPainter& painter, const QSizeF& size) con
         const double x = xToPixel(m_xd[i], size), y = yToPixel(m_yd[i], size);
         if (!std::isfinite(x) || !std::isfinite(y) || m_labels[int(i)].isEmpty()) continue;
         const QString text = fm.elidedText(m_labels[int(i)], Qt::ElideRight, 180);
-        QRectF box(x + 7, y - fm.height() / 2, fm.horizontalAdvance(text) + 2, fm.height());
-        if (box.right() > plot.right()) box.moveRight(x - 7);  // near the right edge: to the left
-        if (std::any_of(taken.begin(), taken.end(), [&](const QRectF& t) { return t.intersects(box); })) continue;
+        // Beside the point on the right, else on the left, else above or below on either side:
+        // the first place inside the plot that covers no label already drawn.
+        const double w = fm.horizontalAdvance(text) + 2, h = fm.height();
+        const std::array<QPointF, 8> corners = {
+            QPointF(x + 7, y - h / 2),     QPointF(x - 7 - w, y - h / 2), QPointF(x + 5, y - h - 2),
+            QPointF(x + 5, y + 2),         QPointF(x - 5 - w, y - h - 2), QPointF(x - 5 - w, y + 2),
+            QPointF(x - w / 2, y - h - 6), QPointF(x - w / 2, y + 6)};
+        std::optional<QRectF> placed;
+        // Inside the plot first; a point near the edge of a small plot may still be named outside it.
+        for (const bool inside : {true, false})
+            for (const auto& c : corners) {
+                const QRectF box(c, QSizeF(w, h));
+                if (placed || (inside && !plot.contains(box))) continue;
+                if (std::none_of(taken.begin(), taken.end(), [&](const QRectF& t) { return t.intersects(box); }))
+                    placed = box;
+            }
+        if (!placed) continue;  // a label that would cover another is left to the tooltip
+        const QRectF box = *placed;
         taken.push_back(box);
         // A halo in the background colour keeps the name legible over lines and points.
         painter.setPen(m_colors.background);

@@ -1,5 +1,6 @@
 // clienting demo: fill a new (or empty) workbook with a generated company
-// whose truth is known (churners, shrinking customers, segments, attribute weights).
+// whose truth is known (churners, shrinking customers, segments, attribute weights, and alert
+// situations planted in three managers' portfolios).
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
@@ -45,6 +46,8 @@ void printSummary(const DemoArgs& a, const engine::DemoSummary& s, double second
                                     {"churners", s.churners},
                                     {"shrinking", s.shrinking},
                                     {"notes", s.notes},
+                                    {"planted_alerts", s.plantedAlerts},
+                                    {"alert_managers", s.alertManagers},
                                     {"seconds", seconds}};
         std::cout << j.dump(2) << '\n';
         return;
@@ -62,8 +65,16 @@ void printSummary(const DemoArgs& a, const engine::DemoSummary& s, double second
     line("notes", s.notes);
     line("planted churners", s.churners);
     line("planted shrinking", s.shrinking);
-    std::printf("The planted truth is in table demo_truth and setting %s.\n",
-                engine::settings::demoAttributeWeights().key.c_str());
+    line("planted alerts", s.plantedAlerts);
+    if (!s.alertManagers.empty()) {
+        std::string managers;
+        for (const auto& m : s.alertManagers) managers += (managers.empty() ? "" : ", ") + m;
+        std::printf("Alert situations planted for managers %s (one customer per alert kind each).\n",
+                    managers.c_str());
+    }
+    std::printf("The planted truth is in table demo_truth and settings %s and %s.\n",
+                engine::settings::demoAttributeWeights().key.c_str(),
+                engine::settings::demoPlantedAlerts().key.c_str());
 }
 
 int runDemo(DemoArgs& a) {

@@ -89,6 +89,20 @@ void drawAnswers(const CustomerSpec& c, const std::vector<std::int64_t>& waves,
             out.push_back(drawAnswer(c, open[i], weights, rng));
 }
 
+SurveyAnswer answerWithOverall(const CustomerSpec& c, std::int64_t waveDay, const std::vector<double>& weights,
+                               double overall, Rng& rng) {
+    // The mood whose attribute scores give about this overall answer (drawAnswer's scale
+    // inverted), so that the scores agree with it.
+    CustomerSpec moody = c;
+    moody.satisfaction = (1.0 + (overall - 1.0) / 2.25 - 3.2) / 0.75;
+    SurveyAnswer a = drawAnswer(moody, waveDay, weights, rng);
+    a.overall = clampRound(overall, kOverallMin, kOverallMax);
+    a.satisfaction = round2((a.overall - kOverallMin) / (kOverallMax - kOverallMin) * 100.0);
+    a.recommend = clampRound(a.overall - 0.7 + rng.normal(0.0, 0.5), 0, 10);
+    a.repurchase = (clampRound(1.0 + 4.0 * (a.overall - 1.0) / 9.0, 1, 5) - 1.0) / 4.0 * 100.0;
+    return a;
+}
+
 void drawNotes(const CustomerSpec& c, const Calendar& cal, Rng& rng, std::vector<NoteDraft>& out) {
     out.clear();
     double p = 0.04;

@@ -34,6 +34,11 @@ bool canAnswer(const CustomerSpec& c, std::int64_t waveDay);
 void drawAnswers(const CustomerSpec& c, const std::vector<std::int64_t>& waves,
                  const std::vector<double>& weights, Rng& rng, std::vector<SurveyAnswer>& out);
 
+/// One answer in the wave of `waveDay` whose overall satisfaction is `overall` (1–10), the
+/// attribute scores drawn to agree with it (the planted satisfaction falls).
+SurveyAnswer answerWithOverall(const CustomerSpec& c, std::int64_t waveDay, const std::vector<double>& weights,
+                               double overall, Rng& rng);
+
 struct NoteDraft {
     std::int64_t ts = 0;
     std::string_view text;

@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "core/Log.h"
+#include "engine/DemoAlerts.h"
 #include "engine/DemoCatalog.h"
 #include "engine/DemoFeedback.h"
 #include "engine/DemoPopulation.h"
@@ -15,6 +16,7 @@
 #include "engine/DemoTimeline.h"
 #include "engine/DemoWriter.h"
 #include "engine/settings/WorkbookSettings.h"
+#include "store/AccountPlans.h"
 #include "store/Workbook.h"
 
 namespace cw::engine {
@@ -86,7 +88,8 @@ std::string detailsJson(const DemoOptions& o, const DemoSummary& s) {
                                 {"survey_responses", s.surveyResponses},
                                 {"churners", s.churners},
                                 {"shrinking", s.shrinking},
-                                {"notes", s.notes}};
+                                {"notes", s.notes},
+                                {"planted_alerts", s.plantedAlerts}};
     return j.dump();
 }
 
@@ -106,25 +109,31 @@ bool writeAll(Population& pop, const DemoOptions& o, DemoWriter& w, DemoSummary&
     std::unordered_set<std::string> names;
     Rng naming(mixSeed(o.seed, 0, kNameStream)), rng(mixSeed(o.seed, 0, kTimelineStream)),
         talk(mixSeed(o.seed, 0, kFeedbackStream));
+    auto planted = pop.planted.begin();
     for (std::int64_t i = 0; i < n; ++i) {
         if (progress && i % kProgressEvery == 0 && !progress({"writing", i, n})) return false;
-        CustomerSpec& c = pop.customers[i];
+        CustomerSpec& drawn = pop.customers[i];
         // A few namesakes are realistic (and exercise the audit); many are not.
         std::string name = companyName(naming);
         for (int retry = 0; retry < 10 && !names.insert(name).second; ++retry)
             name = companyName(naming);
-        if (!generateTimeline(c, pop.cal, rng, rows)) c.shrinking = false;
+        // A planted customer still draws what it was drawn with (and throws it away), so that the
+        // shared streams, and every other customer, stay as they are without planted alerts.
+        const bool plant = planted != pop.planted.end() && planted->customer == i;
+        if (!generateTimeline(drawn, pop.cal, rng, rows)) drawn.shrinking = false;
+        answers.clear();
+        if (talk.chance(answerChance)) drawAnswers(drawn, waves, pop.attributeWeights, talk, answers);
+        drawNotes(drawn, pop.cal, talk, notes);
+        if (plant) plantedRecords(*planted, pop, o.seed, rows, answers, notes);
+        CustomerSpec& c = plant ? planted->spec : drawn;
         w.writeCustomer(c, customerCode(i + 1, o.customers), name, pop.managers);
         w.writeTruth(c);
         w.writeTransactions(c, rows);
-
-        answers.clear();
-        if (talk.chance(answerChance)) drawAnswers(c, waves, pop.attributeWeights, talk, answers);
         w.writeAnswers(c, answers);
-        drawNotes(c, pop.cal, talk, notes);
         w.writeNotes(c, pop.managers[c.manager].name, notes);
         sum.churners += c.churner;
         sum.shrinking += c.shrinking;
+        if (plant) ++planted;
     }
     w.writeCostToServe();
     sum.managers = static_cast<std::int64_t>(pop.managers.size());
@@ -132,9 +141,31 @@ bool writeAll(Population& pop, const DemoOptions& o, DemoWriter& w, DemoSummary&
     sum.transactions = w.transactions();
     sum.surveyResponses = w.responses();
     sum.notes = w.notes();
+    sum.plantedAlerts = static_cast<std::int64_t>(pop.planted.size());
+    for (int m : pop.knownManagers) sum.alertManagers.push_back(pop.managers[std::size_t(m)].code);
     w.writeSetting(settings::demoAttributeWeights().key, weightsJson(pop.attributeWeights));
     w.finishImport(sum.transactions, detailsJson(o, sum));
     return !progress || progress({"writing", n, n});
+}
+
+// The account plans of the overdue actions and the list of every planted situation, written
+// after the customers (they need their ids).
+Status writePlantedAlerts(store::WriteTransaction& tx, const Population& pop, const DemoOptions& o) {
+    std::vector<const PlantedCase*> cases;
+    for (const auto& p : pop.planted) {
+        cases.push_back(&p);
+        if (p.kind == kpi::AlertKind::OverdueAction)
+            if (auto id = store::insertPlan(tx, overduePlan(p, pop)); !id) return id.takeError();
+    }
+    // Listed by manager (codes ascend with the regions), then by kind.
+    std::stable_sort(cases.begin(), cases.end(), [](const PlantedCase* a, const PlantedCase* b) {
+        return a->manager != b->manager ? a->manager < b->manager : a->kind < b->kind;
+    });
+    std::vector<settings::PlantedAlert> list;
+    for (const PlantedCase* p : cases)
+        list.push_back({std::string(kpi::alertKey(p->kind)), customerCode(p->customer + 1, o.customers),
+                        pop.managers[std::size_t(p->manager)].code});
+    return settings::write(tx, settings::demoPlantedAlerts(), list);
 }
 
 }  // namespace
@@ -177,6 +208,7 @@ Result<DemoSummary> generateDemo(store::Workbook& wb, const DemoOptions& options
         writer.beginImport("demo:" + std::to_string(options.seed) + ":" + std::to_string(n));
         DemoSummary summary;
         if (!writeAll(pop, options, writer, summary, progress)) return cancelled();
+        if (auto st = writePlantedAlerts(*tx, pop, options); !st) return st.takeError();
         if (auto st = tx->commit(); !st) return st.takeError();
         log->info("demo workbook: {} customers, {} transactions, {} survey answers (seed {})",
                   summary.customers, summary.transactions, summary.surveyResponses, options.seed);

@@ -4,10 +4,13 @@
 // channels with skewed spend, churners who stop buying, shrinking customers
 // who buy less and less, survey answers on service attributes whose weights
 // in overall satisfaction are known, likelihood to recommend, cost to serve
-// and front-line notes. The truth is stored in demo_truth (and the planted
-// attribute weights in the settings), so the engine can be checked against it.
+// and front-line notes, and for three known managers one customer per alert
+// situation of the portfolios (DemoAlerts.h). The truth is stored in demo_truth
+// (and the planted attribute weights and alerts in the settings), so the engine
+// can be checked against it.
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "core/Progress.h"
 #include "core/Result.h"
@@ -37,6 +40,9 @@ struct DemoSummary {
     std::int64_t churners = 0;
     std::int64_t shrinking = 0;
     std::int64_t notes = 0;
+    /// Alert situations planted (setting demo.planted_alerts), for the known managers (codes).
+    std::int64_t plantedAlerts = 0;
+    std::vector<std::string> alertManagers;
 };
 
 /// Fills an empty workbook. Fails (nothing written) if the workbook already has customers.

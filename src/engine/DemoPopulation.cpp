@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "core/CivilTime.h"
+#include "engine/DemoAlerts.h"
 #include "engine/DemoCatalog.h"
 #include "engine/DemoGenerator.h"
 #include "engine/DemoRandom.h"
@@ -167,6 +168,9 @@ Population buildPopulation(const DemoOptions& options, Rng& rng) {
     plantChurners(pop, rng);
     plantShrinkers(pop, rng);
     pop.attributeWeights = plantWeights(options.attributes, rng);
+    // Last, drawing nothing from `rng`: the population above is the same with or without the
+    // planted alerts.
+    plantAlerts(pop);
     return pop;
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/CivilTime.h"
+#include "engine/kpi/Alerts.h"
 
 namespace cw::engine {
 struct DemoOptions;
@@ -48,12 +49,26 @@ struct CustomerSpec {
     bool churner = false, shrinking = false;
 };
 
+/// One planted alert situation (engine/kpi/Alerts.h): a customer of a known manager whose
+/// profile is replaced so that it shows exactly that situation (DemoAlerts.h).
+struct PlantedCase {
+    kpi::AlertKind kind = kpi::AlertKind::NoContact;
+    std::int64_t customer = 0;  ///< index into Population::customers (which keeps the drawn profile)
+    int manager = 0;            ///< index into Population::managers
+    CustomerSpec spec;          ///< the profile as planted (its id once written)
+    double marginTarget = 0;    ///< steady buyers: the yearly margin the ticket was raised to reach
+};
+
 struct Population {
     Calendar cal;
     int regions = 0;
     std::vector<ManagerSpec> managers;
     std::vector<CustomerSpec> customers;
     std::vector<double> attributeWeights;  ///< planted, per survey attribute, sum 1
+    /// The known managers (indexes into managers) and their planted alert situations, by
+    /// customer index.
+    std::vector<int> knownManagers;
+    std::vector<PlantedCase> planted;
 };
 
 /// Draws the whole population from `rng`; deterministic for a given options and seed.

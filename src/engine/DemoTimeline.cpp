@@ -28,6 +28,7 @@ struct Context {
     Rng& rng;
     std::vector<TxRow>& rows;
     bool shrink = false;
+    bool exact = false;  // planted alert situations: orders on exactly the days given
     std::int64_t first = 0, last = 0;
     int orders = 0;
 };
@@ -98,7 +99,7 @@ void addOrder(Context& x, std::int64_t day, std::int64_t lo) {
     int channel = c.channel;
     if (!x.rng.chance(0.85)) channel = c.channel == kWeb ? kPhone : kWeb;
     TxRow order;
-    order.ts = orderTime(day, channel, lo, x.last, x.rng);
+    order.ts = x.exact ? day * 86400 + 8 * 3600 + x.rng.below(600) * 60 : orderTime(day, channel, lo, x.last, x.rng);
     order.order = x.orders++;
     order.channel = channel;
     day = order.ts / 86400;
@@ -166,7 +167,28 @@ bool shrinkVisible(const Context& x) {
            recentSales <= kMaxShrinkRatio * prevSales;
 }
 
+void sortRows(std::vector<TxRow>& rows) {
+    // stable: lines of one order keep their drawing order on every standard library
+    std::stable_sort(rows.begin(), rows.end(), [](const TxRow& a, const TxRow& b) {
+        if (a.ts != b.ts) return a.ts < b.ts;
+        if (a.order != b.order) return a.order < b.order;
+        return a.kind < b.kind;
+    });
+}
+
 }  // namespace
+
+void ordersOnDays(const CustomerSpec& c, const Calendar& cal, const std::vector<std::int64_t>& days, Rng& rng,
+                  std::vector<TxRow>& rows) {
+    Context x{c, cal, rng, rows};
+    x.shrink = c.shrinking;
+    x.exact = true;
+    x.rows.clear();
+    x.first = days.empty() ? cal.endDay : days.front();
+    x.last = cal.endDay;
+    for (auto day : days) addOrder(x, day, x.first);
+    sortRows(rows);
+}
 
 bool generateTimeline(const CustomerSpec& c, const Calendar& cal, Rng& rng,
                       std::vector<TxRow>& rows) {
@@ -183,12 +205,7 @@ bool generateTimeline(const CustomerSpec& c, const Calendar& cal, Rng& rng,
             break;
         }
     }
-    // stable: lines of one order keep their drawing order on every standard library
-    std::stable_sort(rows.begin(), rows.end(), [](const TxRow& a, const TxRow& b) {
-        if (a.ts != b.ts) return a.ts < b.ts;
-        if (a.order != b.order) return a.order < b.order;
-        return a.kind < b.kind;
-    });
+    sortRows(rows);
     return ok;
 }
 

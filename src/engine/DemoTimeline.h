@@ -26,4 +26,10 @@ struct TxRow {
 bool generateTimeline(const CustomerSpec& c, const Calendar& cal, Rng& rng,
                       std::vector<TxRow>& rows);
 
+/// Fills `rows` (sorted by time) with one order on each of `days` (ascending, each kept as it is:
+/// no weekend shift), for the planted alert situations; values follow the customer's ticket,
+/// seasonality and growth, and its shrink from shrinkDay when it is shrinking.
+void ordersOnDays(const CustomerSpec& c, const Calendar& cal, const std::vector<std::int64_t>& days, Rng& rng,
+                  std::vector<TxRow>& rows);
+
 }  // namespace cw::engine::demo

@@ -41,4 +41,19 @@ inline CliResult runCli(const std::string& args, const std::string& errFile, con
     return r;
 }
 
+/// Deletes every account plan of a workbook with `clienting accounts delete` (a demo workbook
+/// plants some, docs/demo.md): for tests that count the plans they make. Returns how many.
+inline int deleteAccountPlans(const std::string& workbook, const std::string& errFile) {
+    const auto list = runCli("accounts list -w " + shellQuote(workbook) + " --format csv", errFile);
+    int deleted = 0;
+    std::size_t at = list.out.find('\n');  // after the header; the id is the first column
+    while (at != std::string::npos && at + 1 < list.out.size()) {
+        const auto end = list.out.find('\n', at + 1);
+        const auto id = list.out.substr(at + 1, list.out.find(',', at + 1) - at - 1);
+        if (runCli("accounts delete -w " + shellQuote(workbook) + " --plan " + id, errFile).code == 0) ++deleted;
+        at = end;
+    }
+    return deleted;
+}
+
 }  // namespace cw::test
