@@ -64,7 +64,8 @@ CREATE TEMP TABLE leaves AS SELECT id, region FROM (SELECT id, region, row_numbe
 CREATE TEMP TABLE slots AS SELECT id, region, row_number() OVER (PARTITION BY region ORDER BY id) - 1 AS slot,
   count(*) OVER (PARTITION BY region) AS n FROM leaves;
 CREATE INDEX temp.slots_region ON slots(region, slot);
-CREATE TEMP TABLE moved AS SELECT c.id AS customer, s.id AS manager FROM customers c JOIN managers m ON m.id = c.manager_id
+CREATE TEMP TABLE moved(customer INTEGER PRIMARY KEY, manager INTEGER NOT NULL);
+INSERT INTO moved SELECT c.id, s.id FROM customers c JOIN managers m ON m.id = c.manager_id
   JOIN (SELECT region, max(n) AS n FROM slots GROUP BY region) r ON r.region = m.region
   JOIN slots s ON s.region = m.region AND s.slot = c.id % r.n
   WHERE c.manager_id NOT IN (SELECT id FROM heads UNION ALL SELECT id FROM leaves);

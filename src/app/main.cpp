@@ -1,6 +1,7 @@
 // clienting-workbench: the Qt Widgets workbench.
 //   clienting-workbench [WORKBOOK] [--import-wizard] [--import-file FILE] [--screenshot PNG]
-//                       [--matrix NAME] [--by FIELD] [--select-quadrant NAME]
+//                       [--matrix NAME] [--by FIELD] [--select-quadrant NAME] [--dashboard NODE]
+//                       [--portfolio MANAGER]
 #include <QApplication>
 #include <QDockWidget>
 #include <QCommandLineParser>
@@ -14,6 +15,7 @@
 #include <cstdlib>
 
 #include "app/analysis/AnalysisWorkspace.h"
+#include "app/dashboard/HierarchyDashboardDock.h"
 #include "app/import/ImportWizard.h"
 #include "app/matrices/MatrixDock.h"
 #include "app/matrices/MatrixSession.h"
@@ -21,6 +23,7 @@
 #include "app/window/MainWindow.h"
 #include "app/workbook/OpenStopwatch.h"
 #include "app/log/QtMessageBridge.h"
+#include "app/portfolio/PortfolioDock.h"
 #include "app/workbook/WorkbookDocument.h"
 #include "core/Log.h"
 #include "engine/matrix/MatrixComputation.h"
@@ -112,7 +115,19 @@ int main(int argc, char** argv) {
         QApplication::translate("main", "Export the matrix shown (see --matrix, --by) with its caption to FILE "
                                         "(.png, .svg or .pdf) once the workbook is loaded, and quit."),
         QStringLiteral("file"));
-    parser.addOptions({screenshot, wizard, importFile, matrix, by, selectQuadrant, raiseDock, openTiming, exportMatrix});
+    const QCommandLineOption dashboard(
+        QStringLiteral("dashboard"),
+        QApplication::translate("main", "Bring the hierarchy dashboard to the front with this node selected: a manager's "
+                                        "code or \"company\"."),
+        QStringLiteral("node"));
+    const QCommandLineOption portfolio(
+        QStringLiteral("portfolio"),
+        QApplication::translate("main", "Bring the Portfolio dock to the front with this commercial manager's portfolio "
+                                        "(a manager's code) loaded."),
+        QStringLiteral("manager"));
+    parser.addOptions(
+        {screenshot, wizard, importFile, matrix, by, selectQuadrant, raiseDock, openTiming, exportMatrix, dashboard});
+    parser.addOption(portfolio);
     parser.process(app);
 
     cw::app::MainWindow window;
@@ -193,6 +208,33 @@ int main(int argc, char** argv) {
                     dock->show();
                     dock->raise();
                 }
+            },
+            Qt::SingleShotConnection);
+    }
+    if (parser.isSet(dashboard)) {
+        const QString node = parser.value(dashboard);
+        auto* dock = window.dashboardDock();
+        dock->show();
+        dock->raise();
+        dock->selectWhenLoaded(node);
+        // After the matrices loaded (a --raise of another dock would come later and win).
+        QObject::connect(
+            window.analysis()->session(), &cw::app::MatrixSession::loaded, &window,
+            [dock] {
+                dock->show();
+                dock->raise();
+            },
+            Qt::SingleShotConnection);
+    }
+    if (parser.isSet(portfolio)) {
+        // The dock counts as busy until that portfolio is read, so a --screenshot waits for it.
+        auto* dock = window.portfolioDock();
+        dock->showManager(parser.value(portfolio));
+        QObject::connect(
+            window.analysis()->session(), &cw::app::MatrixSession::loaded, &window,
+            [dock] {
+                dock->show();
+                dock->raise();
             },
             Qt::SingleShotConnection);
     }

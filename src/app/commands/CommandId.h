@@ -13,6 +13,15 @@ enum class CommandId : int {
     DeleteSegmentation,
     PinInsight,                 ///< a selection pinned as an insight
     DeleteInsight,
+    SetKpiTarget,               ///< an indicator's target for a node and period (set or removed)
+    // The portfolio dock (app/portfolio): alerts and account plans.
+    SetAlertState,              ///< an alert acknowledged or snoozed
+    CreateAccountPlan,
+    DeleteAccountPlan,
+    AddPlanObjective,
+    AddPlanAction,
+    SetPlanActionStatus,        ///< an action started, done or cancelled
+    DeletePlanAction,
 };
 
 }  // namespace cw::app

@@ -141,7 +141,9 @@ MatrixDock::MatrixDock(MatrixSession* session, const QString& objectName, QWidge
     m_title = new QLabel;
     m_title->setTextFormat(Qt::RichText);
     m_large = new MatrixCanvas;
-    m_large->setMinimumSize(320, 200);
+    // Low enough that the matrices, tabbed with the dashboard and the portfolio (a tab bar), still
+    // leave the bottom docks their room on a 1366x768 screen.
+    m_large->setMinimumSize(320, 180);
     m_quadrants = new QTableWidget(0, 6);
     m_quadrants->setHorizontalHeaderLabels({tr("Quadrant"), tr("Customers"), tr("Share"), tr("Revenue share"),
                                             tr("Margin share"), tr("Meaning")});
@@ -157,6 +159,7 @@ MatrixDock::MatrixDock(MatrixSession* session, const QString& objectName, QWidge
     m_tabs->addTab(m_quadrants, tr("Quadrants"));
     m_tabs->addTab(scroll, tr("Breakdown"));
     m_tabs->setTabEnabled(1, false);
+    m_tabs->setMinimumHeight(90);  // the table scrolls: the plot keeps the room on a small screen
     auto* split = new QSplitter(Qt::Vertical);
     split->addWidget(m_large);
     split->addWidget(m_tabs);

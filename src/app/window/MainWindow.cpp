@@ -35,7 +35,9 @@
 #include "app/widgets/Format.h"
 #include "app/import/ImportWizard.h"
 #include "app/analysis/InsightsDock.h"
+#include "app/dashboard/HierarchyDashboardDock.h"
 #include "app/log/LogDock.h"
+#include "app/portfolio/PortfolioDock.h"
 #include "app/workbook/OverviewPage.h"
 #include "app/workbook/RecentFiles.h"
 #include "app/workbook/ReloadBar.h"
@@ -204,7 +206,7 @@ void MainWindow::createMenus() {
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QList<QDockWidget*> docks{m_dataSources, m_dataQuality, m_log};
     docks << m_analysis->docks();
-    docks << m_segments << m_insights;
+    docks << m_segments << m_insights << m_dashboard << m_portfolio;
     for (QDockWidget* dock : docks) view->addAction(dock->toggleViewAction());
     view->addSeparator();
     view->addAction(m_actions.resetLayout);
@@ -238,6 +240,14 @@ void MainWindow::createDocks() {
     addDockWidget(Qt::RightDockWidgetArea, m_insights);
     tabifyDockWidget(m_dataQuality, m_segments);
     tabifyDockWidget(m_dataQuality, m_insights);
+    // The dashboard needs the width and height the matrices have: a tab beside them.
+    m_dashboard = new HierarchyDashboardDock(m_document, m_analysis, this);
+    tabifyDockWidget(m_analysis->matrixDock(), m_dashboard);
+    // A manager's portfolio: alerts, customers and plans side by side want the same room.
+    m_portfolio = new PortfolioDock(m_document, m_analysis, this);
+    tabifyDockWidget(m_analysis->matrixDock(), m_portfolio);
+    connect(m_dashboard, &HierarchyDashboardDock::portfolioRequested, m_portfolio, &PortfolioDock::showManager);
+    m_analysis->matrixDock()->raise();
     m_dataSources->raise();
     m_dataQuality->raise();
     resizeDocks({m_dataQuality}, {470}, Qt::Horizontal);
@@ -348,7 +358,7 @@ void MainWindow::resetLayout() {
 
 bool MainWindow::isBusy() const {
     return m_document->isOpening() || m_dataQuality->isBusy() || m_analysis->isBusy() ||
-           (m_wizard && m_wizard->isBusy());
+           m_dashboard->isBusy() || m_portfolio->isBusy() || (m_wizard && m_wizard->isBusy());
 }
 
 void MainWindow::checkForExternalChanges() {

@@ -20,10 +20,12 @@ class AnalysisWorkspace;
 class DataQualityDock;
 class DataSourcesDock;
 class DockLayout;
+class HierarchyDashboardDock;
 class ImportWizard;
 class InsightsDock;
 class LogDock;
 class OverviewPage;
+class PortfolioDock;
 class RecentFiles;
 class ReloadBar;
 class SegmentsDock;
@@ -58,6 +60,9 @@ public:
     AnalysisWorkspace* analysis() const { return m_analysis; }
     SegmentsDock* segmentsDock() const { return m_segments; }
     InsightsDock* insightsDock() const { return m_insights; }
+    HierarchyDashboardDock* dashboardDock() const { return m_dashboard; }
+    /// A commercial manager's portfolio (PortfolioDock::showManager opens one).
+    PortfolioDock* portfolioDock() const { return m_portfolio; }
     OverviewPage* overviewPage() const { return m_overview; }
     /// The open import wizard, or nullptr.
     ImportWizard* importWizard() const;
@@ -97,6 +102,8 @@ private:
     AnalysisWorkspace* m_analysis = nullptr;
     SegmentsDock* m_segments = nullptr;
     InsightsDock* m_insights = nullptr;
+    HierarchyDashboardDock* m_dashboard = nullptr;
+    PortfolioDock* m_portfolio = nullptr;
     bool m_restoreLayouts = false;  ///< per-workbook layouts: on once restoreLayout() ran
     QPointer<ImportWizard> m_wizard;
     QLabel* m_statusPath = nullptr;
