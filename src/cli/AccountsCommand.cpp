@@ -13,6 +13,7 @@
 #include <iterator>
 #include <map>
 #include <memory>
+#include <optional>
 
 #include "cli/Commands.h"
 #include "core/CivilTime.h"
@@ -39,6 +40,9 @@ struct AccountsArgs {
     std::int64_t plan = 0, action = 0, top = 0;
     double target = 0;
     bool team = false, titleGiven = false, notesGiven = false;
+    // edit-action: only what is given changes
+    std::optional<std::string> newWhat, newOwner, newDue, newCustomer;
+    bool wholePlan = false;
 };
 
 using Ids = std::vector<std::int64_t>;
@@ -426,6 +430,42 @@ int runAction(store::Workbook& wb, const engine::ManagerTree&, const AccountsArg
         });
 }
 
+int runEditAction(store::Workbook& wb, const engine::ManagerTree&, const AccountsArgs& a) {
+    std::optional<store::PlanAction> action;
+    try {
+        action = store::readAction(wb.db(), a.action);
+    } catch (const store::SqlError& e) {
+        return fail(store::sqliteError(wb.db(), e));
+    }
+    if (!action)
+        return fail(usage("no action has the id " + std::to_string(a.action),
+                          "list the plans and their actions with `clienting accounts show -w W --plan ID`"));
+    if (a.newWhat) action->what = *a.newWhat;
+    if (a.newOwner) action->owner = *a.newOwner;
+    if (a.newDue) {
+        auto due = dayOption(*a.newDue, "--due");
+        if (!due) return fail(due.error());
+        action->dueDay = *due;
+    }
+    if (a.wholePlan) action->customerId.reset();
+    if (a.newCustomer) {
+        auto id = customerOf(wb.db(), *a.newCustomer);
+        if (!id) return fail(id.error());
+        action->customerId = *id;
+    }
+    return edit(
+        wb, [&](store::WriteTransaction& tx) -> Result<bool> {
+            if (auto st = store::updateAction(tx, *action); !st) return st.takeError();
+            return true;
+        },
+        [&](bool) {
+            std::fprintf(stderr, "action %lld: \"%s\", owner %s, due %s\n", static_cast<long long>(a.action),
+                         text::printable(action->what).c_str(),
+                         action->owner.empty() ? "none" : text::printable(action->owner).c_str(),
+                         formatDate(action->dueDay).c_str());
+        });
+}
+
 int runStatus(store::Workbook& wb, const engine::ManagerTree&, const AccountsArgs& a) {
     return edit(
         wb, [&](store::WriteTransaction& tx) { return store::setActionStatus(tx, a.action, a.status, a.by); },
@@ -639,6 +679,17 @@ void addAccountsCommand(CLI::App& app, Runner& run) {
     action->add_option("--owner", a->owner, "Who does it");
     action->add_option("--customer", a->customer, "Code of one customer of the plan (default: the whole plan)");
     byOption(action, "Who adds it (kept in its history)");
+
+    auto* editAction = sub("edit-action",
+                           "Change an action's text, owner, due date or customer (a new due date for an overdue "
+                           "action); what is not given stays",
+                           true, runEditAction);
+    editAction->add_option("--action", a->action, "Id of the action")->required();
+    editAction->add_option("--what", a->newWhat, "What is to be done");
+    editAction->add_option("--owner", a->newOwner, "Who does it (\"\" for nobody)");
+    editAction->add_option("--due", a->newDue, "Due date, YYYY-MM-DD");
+    auto* newCustomer = editAction->add_option("--customer", a->newCustomer, "Code of one customer of the plan");
+    editAction->add_flag("--whole-plan", a->wholePlan, "About the whole plan, not one customer")->excludes(newCustomer);
 
     auto* status = sub("status", "Change an action's status; every change is kept with its date", true, runStatus);
     status->add_option("--action", a->action, "Id of the action")->required();

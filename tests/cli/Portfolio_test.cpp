@@ -163,6 +163,35 @@ TEST_F(PortfolioCli, AnOverdueActionRaisesItsAlertUntilItIsDone) {
     run("accounts delete -w " + shellQuote(s_wb) + " --plan " + std::to_string(plan));
 }
 
+TEST_F(PortfolioCli, ANewDueDayTakesAnActionOutOfTheOverdueOnes) {
+    const auto code = busiestManager();
+    const auto before = portfolio(code)["overdue_actions"].get<std::int64_t>();
+    const auto customer = sqlText("SELECT c.code FROM customers c JOIN managers m ON m.id = c.manager_id WHERE m.code = '" +
+                                  code + "' ORDER BY c.code DESC LIMIT 1");
+    auto r = run("accounts create -w " + shellQuote(s_wb) + " --manager " + code + " --title Later --customers " + customer);
+    ASSERT_EQ(r.code, 0) << r.err;
+    const auto plan = sqlText("SELECT max(id) FROM account_plans");
+    r = run("accounts action -w " + shellQuote(s_wb) + " --plan " + plan + " --what Visit --due 2026-01-02 --customer " +
+            customer);
+    ASSERT_EQ(r.code, 0) << r.err;
+    const auto action = sqlText("SELECT max(id) FROM plan_actions");
+    EXPECT_EQ(portfolio(code)["overdue_actions"], before + 1);
+    r = run("accounts edit-action -w " + shellQuote(s_wb) + " --action " + action + " --due 2026-02-01 --owner Ann");
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(portfolio(code)["overdue_actions"], before);
+    EXPECT_EQ(sqlText("SELECT what || '/' || owner || '/' || date(due_day * 86400, 'unixepoch') || '/' || status "
+                      "FROM plan_actions WHERE id = " + action),
+              "Visit/Ann/2026-02-01/open")
+        << "only what was given changed";
+    r = run("accounts edit-action -w " + shellQuote(s_wb) + " --action " + action + " --due 2026-02-30");
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.err.find("--due '2026-02-30' is not a date"), std::string::npos) << r.err;
+    r = run("accounts edit-action -w " + shellQuote(s_wb) + " --action 999999 --due 2026-02-03");
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.err.find("no action has the id 999999"), std::string::npos) << r.err;
+    run("accounts delete -w " + shellQuote(s_wb) + " --plan " + plan);
+}
+
 TEST_F(PortfolioCli, AcknowledgedAndSnoozedAlertsAreHiddenAndComeBack) {
     const auto code = busiestManager();
     auto j = portfolio(code);
