@@ -1,8 +1,9 @@
 // The Portfolio dock (issue 11, acceptance 4): a manager's portfolio opened in the window; an
 // account plan with an action due in the past raises an overdue-action alert and the "overdue
 // actions" figure, marking it done clears both, and undo/redo walk back and forth through the
-// same rows (same ids). Alerts are acknowledged and snoozed undoably, the stored state restored
-// exactly. Every step goes through the dock's own functions, the ones its buttons call.
+// same rows (same ids); "Edit action…" giving it a due day after today clears them too, undoably.
+// Alerts are acknowledged and snoozed undoably, the stored state restored exactly. Every step
+// goes through the dock's own functions, the ones its buttons call.
 #include <QCheckBox>
 #include <QComboBox>
 #include <QPushButton>
@@ -202,6 +203,103 @@ TEST_F(PortfolioTest, OverdueActionRaisesAnAlertUntilDoneAndUndoRedoWalkThroughT
     EXPECT_EQ(store::readPlan(db, *plan), planStored)
         << "redo stores the very rows of the first time";
     EXPECT_FALSE(hasOverdueAlert(dock, *action));
+}
+
+TEST_F(PortfolioTest, EditActionGivesANewDueDayThatClearsTheOverdueAlertAndUndoRedoWalk) {
+    MainWindow w;
+    auto* dock = openPortfolio(w, leafManager());
+    ASSERT_NE(dock, nullptr);
+    ASSERT_FALSE(dock->showsPlaceholder()) << dock->placeholderText().toStdString();
+    const engine::Portfolio p0 = portfolio(dock);
+    const std::int64_t overdue0 = p0.overdueActions;
+    const std::int32_t today = dock->today();
+    auto& db = w.document()->workbook()->db();
+    auto* undo = w.document()->undoStack();
+
+    // A plan for two customers not yet in one, with an action about the first due a week ago.
+    std::vector<std::int64_t> two;
+    for (const auto& c : p0.customers)
+        if (c.plans.empty() && two.size() < 2) two.push_back(c.base.id);
+    ASSERT_EQ(two.size(), 2u);
+    Result<std::int64_t> plan = makeError(ErrorKind::Internal, "not run");
+    afterReload(dock, [&] { plan = dock->createPlan("Win them back", "from the test", two); });
+    ASSERT_TRUE(plan.ok()) << plan.error().describe();
+    Result<std::int64_t> action = makeError(ErrorKind::Internal, "not run");
+    afterReload(dock, [&] {
+        action = dock->addAction(*plan, "Visit about the renewal", "Tester", today - 7, two[0]);
+    });
+    ASSERT_TRUE(action.ok()) << action.error().describe();
+    EXPECT_TRUE(hasOverdueAlert(dock, *action));
+    EXPECT_EQ(portfolio(dock).overdueActions, overdue0 + 1);
+    const auto before = store::readAction(db, *action);
+    ASSERT_TRUE(before.has_value());
+    EXPECT_EQ(before->dueDay, today - 7);
+    const auto history = store::readActionHistory(db, *action);
+
+    // "Edit action…" is enabled only with an action selected.
+    QPushButton* edit = nullptr;
+    for (auto* b : dock->findChildren<QPushButton*>())
+        if (b->text() == "Ed&it action…") edit = b;
+    ASSERT_NE(edit, nullptr);
+    auto* plans = dock->plansModel();
+    QModelIndex planIndex, actionIndex;
+    for (int r = 0; r < plans->rowCount(); ++r) {
+        const QModelIndex p = plans->index(r, 0);
+        if (PortfolioPlansModel::idOf(p) == *plan) planIndex = p;
+        for (int c = 0; c < plans->rowCount(p); ++c) {
+            const QModelIndex i = plans->index(c, 0, p);
+            if (PortfolioPlansModel::kindOf(i) == PortfolioPlansModel::Kind::Action &&
+                PortfolioPlansModel::idOf(i) == *action)
+                actionIndex = i;
+        }
+    }
+    ASSERT_TRUE(planIndex.isValid());
+    ASSERT_TRUE(actionIndex.isValid());
+    dock->plansView()->setCurrentIndex(planIndex);
+    EXPECT_FALSE(edit->isEnabled()) << "a plan is selected, not an action";
+    dock->plansView()->setCurrentIndex(actionIndex);
+    EXPECT_TRUE(edit->isEnabled());
+
+    // A new due day after today (and a new owner): the alert goes, the figure goes back down;
+    // the status and its history stay.
+    const int steps = undo->count();
+    afterReload(dock, [&] {
+        ASSERT_TRUE(dock->editAction(*action, "Visit about the renewal", "Someone else",
+                                     today + 10, two[0])
+                        .ok());
+    });
+    EXPECT_EQ(undo->count(), steps + 1);
+    auto after = store::readAction(db, *action);
+    ASSERT_TRUE(after.has_value());
+    EXPECT_EQ(after->dueDay, today + 10);
+    EXPECT_EQ(after->owner, "Someone else");
+    EXPECT_EQ(after->customerId, std::optional<std::int64_t>(two[0]));
+    EXPECT_EQ(after->status, "open");
+    EXPECT_EQ(store::readActionHistory(db, *action), history);
+    EXPECT_FALSE(hasOverdueAlert(dock, *action));
+    EXPECT_EQ(portfolio(dock).overdueActions, overdue0);
+    EXPECT_EQ(dock->figure(PortfolioDock::Figure::Overdue)->value(), formatCount(overdue0));
+    EXPECT_TRUE(edit->isEnabled()) << "the action stays selected after the reload";
+
+    // Undo: exactly the old action again, overdue.
+    afterReload(dock, [&] { undo->undo(); });
+    EXPECT_EQ(store::readAction(db, *action), before);
+    EXPECT_EQ(store::readAction(db, *action)->dueDay, today - 7);
+    EXPECT_TRUE(hasOverdueAlert(dock, *action));
+    EXPECT_EQ(portfolio(dock).overdueActions, overdue0 + 1);
+    EXPECT_EQ(dock->figure(PortfolioDock::Figure::Overdue)->value(), formatCount(overdue0 + 1));
+
+    // Redo: the new due day again.
+    afterReload(dock, [&] { undo->redo(); });
+    EXPECT_EQ(store::readAction(db, *action), after);
+    EXPECT_EQ(store::readAction(db, *action)->dueDay, today + 10);
+    EXPECT_FALSE(hasOverdueAlert(dock, *action));
+    EXPECT_EQ(portfolio(dock).overdueActions, overdue0);
+
+    // An action no longer in the workbook is refused, with no undo step.
+    const int steps2 = undo->count();
+    EXPECT_FALSE(dock->editAction(1'000'000'000, "x", "y", today).ok());
+    EXPECT_EQ(undo->count(), steps2);
 }
 
 TEST_F(PortfolioTest, AcknowledgeAndSnoozeAreUndoableAndRestoreTheStoredState) {

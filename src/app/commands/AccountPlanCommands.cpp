@@ -185,4 +185,29 @@ Status DeleteActionCommand::revert(store::Workbook& wb) {
     });
 }
 
+// ---- EditActionCommand ----------------------------------------------------------------------
+
+EditActionCommand::EditActionCommand(WorkbookDocument* document, store::PlanAction action,
+                                     const QString& what)
+    : WorkbookEditCommand(CommandId::EditPlanAction, document,
+                          QObject::tr("Edit action “%1”").arg(what)),
+      m_new(std::move(action)) {}
+
+Status EditActionCommand::apply(store::Workbook& wb) {
+    return inTransaction(wb, [&](store::WriteTransaction& tx) -> Status {
+        if (!m_old) {
+            m_old = store::readAction(tx.db(), m_new.id);
+            if (!m_old) return gone("the action");
+            m_new.planId = m_old->planId;
+            m_new.status = m_old->status;
+        }
+        return store::updateAction(tx, m_new);
+    });
+}
+
+Status EditActionCommand::revert(store::Workbook& wb) {
+    return inTransaction(
+        wb, [&](store::WriteTransaction& tx) { return store::updateAction(tx, *m_old); });
+}
+
 }  // namespace cw::app

@@ -103,4 +103,20 @@ private:
     std::vector<store::ActionStatusChange> m_history;
 };
 
+/// An action's what, owner, due day and customer changed (store::updateAction; its status and
+/// history stay); undo writes back the values readAction read before the first apply.
+class EditActionCommand : public WorkbookEditCommand {
+public:
+    /// `action.id` names the action; its what, owner, dueDay and customerId are the new values.
+    EditActionCommand(WorkbookDocument* document, store::PlanAction action, const QString& what);
+
+protected:
+    Status apply(store::Workbook& wb) override;
+    Status revert(store::Workbook& wb) override;
+
+private:
+    store::PlanAction m_new;
+    std::optional<store::PlanAction> m_old;  ///< once applied: the action as it was
+};
+
 }  // namespace cw::app

@@ -22,6 +22,7 @@ enum class CommandId : int {
     AddPlanAction,
     SetPlanActionStatus,        ///< an action started, done or cancelled
     DeletePlanAction,
+    EditPlanAction,             ///< an action's what, owner, due day or customer changed
 };
 
 }  // namespace cw::app

@@ -117,29 +117,59 @@ std::optional<store::PlanObjective> askObjective(QWidget* parent, std::int32_t t
     return o;
 }
 
-std::optional<store::PlanAction> askAction(
-    QWidget* parent, std::int32_t today, const QString& owner,
+namespace {
+
+/// The action form: empty (a new action, from `defaults`' owner and due day) or prefilled.
+std::optional<store::PlanAction> actionForm(
+    QWidget* parent, const QString& title, const store::PlanAction& defaults,
     const std::vector<std::pair<std::int64_t, QString>>& customers) {
-    Form f(parent, QObject::tr("Add action"));
-    auto* what = new QLineEdit;
+    Form f(parent, title);
+    auto* what = new QLineEdit(toQString(defaults.what));
     what->setPlaceholderText(QObject::tr("e.g. Visit to review the supply agreement"));
-    auto* who = new QLineEdit(owner);
-    auto* due = dateEdit(today + 7);
+    auto* who = new QLineEdit(toQString(defaults.owner));
+    auto* due = dateEdit(defaults.dueDay);
     auto* customer = new QComboBox;
     customer->addItem(QObject::tr("The whole plan"), qint64(0));
     for (const auto& [id, label] : customers) customer->addItem(label, qint64(id));
+    if (defaults.customerId) {
+        int index = customer->findData(qint64(*defaults.customerId));
+        if (index < 0) {  // not (or no longer) listed: keep it choosable as it is
+            customer->addItem(QStringLiteral("#%1").arg(*defaults.customerId),
+                              qint64(*defaults.customerId));
+            index = customer->count() - 1;
+        }
+        customer->setCurrentIndex(index);
+    }
     f.form->addRow(QObject::tr("&What:"), what);
     f.form->addRow(QObject::tr("&Owner:"), who);
     f.form->addRow(QObject::tr("&Due:"), due);
     f.form->addRow(QObject::tr("&About:"), customer);
     f.requireText(what);
     if (!f.exec()) return std::nullopt;
-    store::PlanAction a;
+    store::PlanAction a = defaults;
     a.what = toStdString(what->text().trimmed());
     a.owner = toStdString(who->text().trimmed());
     a.dueDay = toDay(due->date());
+    a.customerId.reset();
     if (const qint64 id = customer->currentData().toLongLong(); id > 0) a.customerId = id;
     return a;
+}
+
+}  // namespace
+
+std::optional<store::PlanAction> askAction(
+    QWidget* parent, std::int32_t today, const QString& owner,
+    const std::vector<std::pair<std::int64_t, QString>>& customers) {
+    store::PlanAction defaults;
+    defaults.owner = toStdString(owner);
+    defaults.dueDay = today + 7;
+    return actionForm(parent, QObject::tr("Add action"), defaults, customers);
+}
+
+std::optional<store::PlanAction> askEditAction(
+    QWidget* parent, const store::PlanAction& action,
+    const std::vector<std::pair<std::int64_t, QString>>& customers) {
+    return actionForm(parent, QObject::tr("Edit action"), action, customers);
 }
 
 std::optional<std::int32_t> askSnoozeUntil(QWidget* parent, std::int32_t today) {

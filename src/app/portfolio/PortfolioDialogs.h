@@ -1,6 +1,6 @@
 #pragma once
-// The small forms of the Portfolio dock's edits: a new plan, an objective, an action, a snooze
-// date. Each returns what was entered, or none when cancelled; nothing here writes.
+// The small forms of the Portfolio dock's edits: a new plan, an objective, an action (new or
+// edited), a snooze date. Each returns what was entered, or none when cancelled; nothing here writes.
 #include <QDate>
 #include <QString>
 
@@ -33,6 +33,11 @@ std::optional<store::PlanObjective> askObjective(QWidget* parent, std::int32_t t
 /// one of `customers` (id, label) of the plan.
 std::optional<store::PlanAction> askAction(
     QWidget* parent, std::int32_t today, const QString& owner,
+    const std::vector<std::pair<std::int64_t, QString>>& customers);
+/// The same form titled "Edit action", prefilled with `action`'s what, owner, due day and
+/// customer; returns the new values (with `action`'s id, plan and status).
+std::optional<store::PlanAction> askEditAction(
+    QWidget* parent, const store::PlanAction& action,
     const std::vector<std::pair<std::int64_t, QString>>& customers);
 
 /// The day a snoozed alert shows again (default two weeks after `today`).

@@ -343,6 +343,10 @@ QWidget* PortfolioDock::buildPlans() {
 
     m_addObjective = new QPushButton(tr("Add &objective…"));
     m_addAction = new QPushButton(tr("Add a&ction…"));
+    m_editAction = new QPushButton(tr("Ed&it action…"));
+    m_editAction->setToolTip(
+        tr("Change the selected action's what, owner, due day or customer (or double-click "
+           "the action)"));
     m_start = new QPushButton(tr("Sta&rt"));
     m_done = new QPushButton(tr("Mark &done"));
     m_cancelAction = new QPushButton(tr("Cancel action"));
@@ -350,6 +354,12 @@ QWidget* PortfolioDock::buildPlans() {
     m_delete->setToolTip(tr("Delete the plan or action selected (undo puts it back)"));
     connect(m_addObjective, &QPushButton::clicked, this, &PortfolioDock::onAddObjective);
     connect(m_addAction, &QPushButton::clicked, this, &PortfolioDock::onAddAction);
+    connect(m_editAction, &QPushButton::clicked, this, &PortfolioDock::onEditAction);
+    connect(m_plansView, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex& index) {
+        if (PortfolioPlansModel::kindOf(index) != PortfolioPlansModel::Kind::Action) return;
+        m_plansView->setCurrentIndex(index);
+        onEditAction();
+    });
     connect(m_start, &QPushButton::clicked, this,
             [this] { onSetStatus(QStringLiteral("in_progress")); });
     connect(m_done, &QPushButton::clicked, this, [this] { onSetStatus(QStringLiteral("done")); });
@@ -360,7 +370,8 @@ QWidget* PortfolioDock::buildPlans() {
     layout->addWidget(sectionTitle(tr("Account plans")));
     layout->addWidget(m_plansView, 1);
     auto* buttons = new QHBoxLayout;
-    for (auto* b : {m_addObjective, m_addAction, m_start, m_done, m_cancelAction, m_delete})
+    for (auto* b :
+         {m_addObjective, m_addAction, m_editAction, m_start, m_done, m_cancelAction, m_delete})
         buttons->addWidget(b);
     buttons->addStretch(1);
     layout->addLayout(buttons);
@@ -640,6 +651,7 @@ void PortfolioDock::updateButtons() {
     const bool action = shown && currentActionId() > 0;
     m_addObjective->setEnabled(plan);
     m_addAction->setEnabled(plan);
+    m_editAction->setEnabled(action);
     m_start->setEnabled(action);
     m_done->setEnabled(action);
     m_cancelAction->setEnabled(action);
@@ -766,6 +778,23 @@ Status PortfolioDock::setActionStatus(std::int64_t actionId, const QString& stat
         this);
 }
 
+Status PortfolioDock::editAction(std::int64_t actionId, const QString& what, const QString& owner,
+                                 std::int32_t dueDay, std::optional<std::int64_t> customerId) {
+    QString label = QStringLiteral("#%1").arg(actionId);
+    if (m_data)
+        for (const auto& p : m_data->plans)
+            for (const auto& a : p.actions)
+                if (a.id == actionId) label = toQString(a.what);
+    store::PlanAction a;
+    a.id = actionId;
+    a.what = toStdString(what);
+    a.owner = toStdString(owner);
+    a.dueDay = dueDay;
+    a.customerId = customerId;
+    return WorkbookEditCommand::push(std::make_unique<EditActionCommand>(m_document, a, label),
+                                     this);
+}
+
 Status PortfolioDock::deletePlan(std::int64_t planId) {
     QString title = QStringLiteral("#%1").arg(planId);
     if (m_data)
@@ -842,10 +871,10 @@ void PortfolioDock::onAddObjective() {
     if (!id) report(tr("Add objective"), id.takeError());
 }
 
-void PortfolioDock::onAddAction() {
-    const std::int64_t planId = currentPlanId();
-    if (planId <= 0 || !m_data) return;
+std::vector<std::pair<std::int64_t, QString>> PortfolioDock::planCustomerChoices(
+    std::int64_t planId) const {
     std::vector<std::pair<std::int64_t, QString>> customers;
+    if (!m_data) return customers;
     for (const auto& p : m_data->plans)
         if (p.id == planId)
             for (auto id : p.customerIds) {
@@ -855,12 +884,37 @@ void PortfolioDock::onAddAction() {
                                                : toQString(it->second.first) + QStringLiteral(" ") +
                                                      toQString(it->second.second));
             }
+    return customers;
+}
+
+void PortfolioDock::onAddAction() {
+    const std::int64_t planId = currentPlanId();
+    if (planId <= 0 || !m_data) return;
     const QString owner =
         m_data->portfolio ? toQString(m_data->portfolio->managerName) : userName();
-    auto a = dialogs::askAction(this, m_today, owner, customers);
+    auto a = dialogs::askAction(this, m_today, owner, planCustomerChoices(planId));
     if (!a) return;
     auto id = addAction(planId, toQString(a->what), toQString(a->owner), a->dueDay, a->customerId);
     if (!id) report(tr("Add action"), id.takeError());
+}
+
+void PortfolioDock::onEditAction() {
+    const std::int64_t actionId = currentActionId();
+    if (actionId <= 0 || !m_data) return;
+    const store::PlanAction* current = nullptr;
+    for (const auto& p : m_data->plans)
+        for (const auto& a : p.actions)
+            if (a.id == actionId) current = &a;
+    if (!current) return;
+    // A copy: a reload may replace m_data while the form is open.
+    const store::PlanAction before = *current;
+    auto a = dialogs::askEditAction(this, before, planCustomerChoices(before.planId));
+    if (!a) return;
+    if (a->what == before.what && a->owner == before.owner && a->dueDay == before.dueDay &&
+        a->customerId == before.customerId)
+        return;  // nothing changed: no undo step
+    report(tr("Edit action"), editAction(actionId, toQString(a->what), toQString(a->owner),
+                                         a->dueDay, a->customerId));
 }
 
 void PortfolioDock::onSetStatus(const QString& status) {

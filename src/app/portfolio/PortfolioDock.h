@@ -3,7 +3,7 @@
 // (customers, revenue, margin, customers under a plan, overdue actions, alerts), its alerts
 // ranked by value at risk (acknowledge, snooze, show the hidden ones), its customers (sortable,
 // filterable; a selection becomes the linked selection of the matrices and the customer detail)
-// and its account plans (new plan, objective, action, status, delete). Every edit is an undo
+// and its account plans (new plan, objective, action, edit an action, status, delete). Every edit is an undo
 // command on the document's stack; after any step of the stack the portfolio is read again (on
 // a worker, PortfolioLoadJob), so alerts and figures follow the plans.
 #include <QDockWidget>
@@ -91,6 +91,9 @@ public:
                                    std::optional<std::int64_t> customerId = std::nullopt);
     /// "open", "in_progress", "done" or "cancelled".
     Status setActionStatus(std::int64_t actionId, const QString& status);
+    /// Gives an action new what, owner, due day and customer (its status and history stay).
+    Status editAction(std::int64_t actionId, const QString& what, const QString& owner,
+                      std::int32_t dueDay, std::optional<std::int64_t> customerId = std::nullopt);
     Status deletePlan(std::int64_t planId);
     Status deleteAction(std::int64_t actionId);
 
@@ -127,6 +130,8 @@ private:
     /// Current plan row in the tree: plan id and (when an action row) action id.
     std::int64_t currentPlanId() const;
     std::int64_t currentActionId() const;
+    /// The customers of a plan, as the action form lists them: id, "code name".
+    std::vector<std::pair<std::int64_t, QString>> planCustomerChoices(std::int64_t planId) const;
     Status pushAlertState(int alertRow, int change, std::optional<std::int32_t> until);
     void report(const QString& what, const Status& st);
 
@@ -138,6 +143,8 @@ private:
     void onNewPlanForTop();
     void onAddObjective();
     void onAddAction();
+    /// The selected action's form, prefilled (the button, or a double-click on the action).
+    void onEditAction();
     void onSetStatus(const QString& status);
     void onDelete();
 
@@ -171,6 +178,7 @@ private:
     QTreeView* m_plansView = nullptr;
     QPushButton* m_addObjective = nullptr;
     QPushButton* m_addAction = nullptr;
+    QPushButton* m_editAction = nullptr;
     QPushButton* m_start = nullptr;
     QPushButton* m_done = nullptr;
     QPushButton* m_cancelAction = nullptr;
