@@ -10,6 +10,7 @@
 #include <fstream>
 
 #include "CliRunner.h"
+#include "DemoSuite.h"
 #include "core/CivilTime.h"
 #include "store/Workbook.h"
 #include "support/TempDir.h"
@@ -21,39 +22,19 @@ using cw::test::TempDir;
 
 namespace {
 
-class KpiCli : public ::testing::Test {
+class KpiCli : public cw::test::DemoSuite {
 protected:
     static void SetUpTestSuite() {
-        s_dir = new TempDir;
-        s_wb = s_dir->file("demo.cwb");
-        auto r = run("demo -w " + shellQuote(s_wb) + " --customers 600 --seed 11");
-        ASSERT_EQ(r.code, 0) << r.err;
-        r = run("analyze -q -w " + shellQuote(s_wb));
-        ASSERT_EQ(r.code, 0) << r.err;
+        ASSERT_NO_FATAL_FAILURE(makeDemo(600, 11));
         // The demo plants account plans with overdue actions (docs/demo.md); these tests count their own.
         ASSERT_GT(cw::test::deleteAccountPlans(s_wb, s_dir->file("stderr.txt")), 0);
-    }
-    static void TearDownTestSuite() { delete s_dir; }
-    static cw::test::CliResult run(const std::string& args) { return runCli(args, s_dir->file("stderr.txt")); }
-    static std::int64_t sqlInt(const std::string& sql) {
-        auto wb = store::Workbook::open(s_wb, store::Workbook::OpenMode::ReadOnly);
-        EXPECT_TRUE(wb.ok());
-        return wb->db().queryInt(sql).value_or(-1);
-    }
-    static std::string sqlText(const std::string& sql) {
-        auto wb = store::Workbook::open(s_wb, store::Workbook::OpenMode::ReadOnly);
-        return wb->db().queryText(sql).value_or("");
     }
     static nlohmann::json kpiJson(const std::string& args) {
         auto r = run("kpi -w " + shellQuote(s_wb) + " --format json " + args);
         EXPECT_EQ(r.code, 0) << r.err;
         return nlohmann::json::parse(r.out);
     }
-    static TempDir* s_dir;
-    static std::string s_wb;
 };
-TempDir* KpiCli::s_dir = nullptr;
-std::string KpiCli::s_wb;
 
 // The customer base at a day, exits in a range: straight from customer_metrics.
 std::string baseAt(const std::string& day, const std::string& managerFilter) {

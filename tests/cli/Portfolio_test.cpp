@@ -9,6 +9,7 @@
 #include <set>
 
 #include "CliRunner.h"
+#include "DemoSuite.h"
 #include "core/CivilTime.h"
 #include "store/Workbook.h"
 #include "support/TempDir.h"
@@ -20,26 +21,10 @@ using cw::test::TempDir;
 
 namespace {
 
-class PortfolioCli : public ::testing::Test {
+class PortfolioCli : public cw::test::DemoSuite {
 protected:
     static void SetUpTestSuite() {
-        s_dir = new TempDir;
-        s_wb = s_dir->file("demo.cwb");
-        auto r = run("demo -w " + shellQuote(s_wb) + " --customers 1500 --seed 5");
-        ASSERT_EQ(r.code, 0) << r.err;
-        r = run("analyze -q -w " + shellQuote(s_wb));
-        ASSERT_EQ(r.code, 0) << r.err;
-    }
-    static void TearDownTestSuite() { delete s_dir; }
-    static cw::test::CliResult run(const std::string& args) { return runCli(args, s_dir->file("stderr.txt")); }
-    static std::int64_t sqlInt(const std::string& sql) {
-        auto wb = store::Workbook::open(s_wb, store::Workbook::OpenMode::ReadOnly);
-        EXPECT_TRUE(wb.ok());
-        return wb->db().queryInt(sql).value_or(-1);
-    }
-    static std::string sqlText(const std::string& sql) {
-        auto wb = store::Workbook::open(s_wb, store::Workbook::OpenMode::ReadOnly);
-        return wb->db().queryText(sql).value_or("");
+        ASSERT_NO_FATAL_FAILURE(makeDemo(1500, 5));
     }
     // The codes a query returns, as a set.
     static std::set<std::string> sqlCodes(const std::string& sql) {
@@ -71,11 +56,7 @@ protected:
             if (a["kind"] == kind) out.insert(a["customer"].get<std::string>());
         return out;
     }
-    static TempDir* s_dir;
-    static std::string s_wb;
 };
-TempDir* PortfolioCli::s_dir = nullptr;
-std::string PortfolioCli::s_wb;
 
 TEST_F(PortfolioCli, CustomersAndAlertsAreThoseSqlFinds) {
     const auto code = busiestManager();
