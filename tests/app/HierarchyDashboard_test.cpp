@@ -5,6 +5,7 @@
 // tile's customers become the selection (compared with a read of our own); no indicators → a
 // placeholder that says what to do, gone after Analyze.
 #include <QComboBox>
+#include <QFontMetricsF>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTableView>
@@ -34,8 +35,6 @@
 #include "store/CustomerQuery.h"
 #include "store/Kpi.h"
 
-#include <QLineSeries>
-#include <QScatterSeries>
 #include <QSettings>
 
 using namespace cw;
@@ -181,9 +180,8 @@ TEST_F(HierarchyDashboardTest, TilesShowTheStoredValuesOfCompanyRegionAndLeaf) {
     expectSame(dock->tile(kpi::IndicatorId::Revenue)->content().figure.value,
                q.figure(kpi::IndicatorId::Revenue, q.periods.size() - 1).value, "quarter revenue");
     // The trend covers the range, one point per period with a value.
-    const auto* values = dock->trendChart()->valueSeries();
-    ASSERT_NE(values, nullptr);
-    EXPECT_EQ(values->count(), int(q.periods.size()));
+    const auto values = dock->trendChart()->valuePoints();
+    EXPECT_EQ(values.size(), qsizetype(q.periods.size()));
 }
 
 TEST_F(HierarchyDashboardTest, ChildrenTableListsTheChildrenRankedInTheGoodDirection) {
@@ -232,6 +230,16 @@ TEST_F(HierarchyDashboardTest, ChildrenTableListsTheChildrenRankedInTheGoodDirec
     QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
     QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, cell.center());
     EXPECT_EQ(dock->session()->node(), first);
+
+    // So does double-clicking a child's bar (the second one: the hit row is the painted row).
+    ASSERT_TRUE(dock->selectNode(region));
+    auto* bars = dock->childrenBars();
+    const auto second = dock->childrenModel()->nodeIdAt(1);
+    const auto& painter = bars->painter();
+    const QFontMetricsF fm(bars->font(), bars);
+    const double y = painter.margin(fm) + 1.5 * painter.effectiveRowHeight(fm);
+    QTest::mouseDClick(bars, Qt::LeftButton, {}, QPoint(bars->width() / 2, int(y)));
+    EXPECT_EQ(dock->session()->node(), second);
 }
 
 TEST_F(HierarchyDashboardTest, TargetSetThroughTheDialogIsStoredAndUndoRemovesIt) {
@@ -269,7 +277,8 @@ TEST_F(HierarchyDashboardTest, TargetSetThroughTheDialogIsStoredAndUndoRemovesIt
     EXPECT_TRUE(dock->tile(id)->statusText().contains("missed"));
     // The trend shows it: a lone target is a marker.
     ASSERT_TRUE(dock->session()->indicator() == id);
-    EXPECT_EQ(dock->trendChart()->targetMarker()->count(), 1);
+    EXPECT_EQ(dock->trendChart()->targetCount(), 1);
+    EXPECT_EQ(dock->trendChart()->targetMarkerCount(), 1);
 
     undo->undo();
     EXPECT_FALSE(stored().has_value()) << "undo removes it";

@@ -1,12 +1,14 @@
 #pragma once
-// The children's values of the selected indicator as horizontal bars, painted, in the ranked
-// order (better first): name, bar from zero, value. Grows in height with the children; the dock
-// puts it in a scroll area. A click opens the child.
+// The children's values of the selected indicator as horizontal bars, painted by the charts
+// library's BarsPainter (the one reports print with), in the ranked order (better first): name,
+// bar from zero, value. Grows in height with the children; the dock puts it in a scroll area. A
+// double click opens the child.
 #include <QWidget>
 
 #include <vector>
 
 #include "app/dashboard/DashboardSession.h"
+#include "charts/BarsPainter.h"
 
 namespace cw::app {
 
@@ -17,6 +19,8 @@ public:
     explicit ChildrenBars(const DashboardSession* session, QWidget* parent = nullptr);
     void refresh();
     int barCount() const { return static_cast<int>(m_rows.size()); }
+    /// What is drawn (tests).
+    const charts::BarsPainter& painter() const { return m_painter; }
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
@@ -26,11 +30,12 @@ signals:
 protected:
     void paintEvent(QPaintEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
-    int rowHeight() const;
     const DashboardSession* m_session;
     std::vector<DashboardSession::Child> m_rows;
+    charts::BarsPainter m_painter;
 };
 
 }  // namespace cw::app

@@ -1,14 +1,10 @@
 #include "app/dashboard/KpiTrendChart.h"
 
-#include <QChart>
-#include <QDateTime>
-#include <QDateTimeAxis>
-#include <QLineSeries>
-#include <QScatterSeries>
-#include <QValueAxis>
+#include <QEvent>
+#include <QLocale>
+#include <QPainter>
 
-#include <algorithm>
-#include <cmath>
+#include <limits>
 
 #include "app/widgets/Format.h"
 
@@ -18,112 +14,83 @@ namespace kpi = engine::kpi;
 
 namespace {
 
-qint64 msecsOf(std::int32_t day) { return qint64(day) * 86400000LL; }
+/// The y axis's title: the unit, since the chart's title already names the indicator.
+QString unitTitle(kpi::Unit unit, const QString& currency) {
+    switch (unit) {
+        case kpi::Unit::Currency:
+            return currency;
+        case kpi::Unit::Percent:
+            return QStringLiteral("%");
+        case kpi::Unit::Score:
+        case kpi::Unit::NpsScore:
+            return KpiTrendChart::tr("points");
+        case kpi::Unit::Count:
+            break;
+    }
+    return {};
+}
 
 }  // namespace
 
 KpiTrendChart::KpiTrendChart(const DashboardSession* session, QWidget* parent)
-    : QChartView(parent), m_session(session) {
+    : QWidget(parent), m_session(session) {
     setObjectName(QStringLiteral("kpiTrendChart"));
-    setRenderHint(QPainter::Antialiasing);
     setMinimumSize(160, 100);
-    auto* chart = new QChart;
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    chart->setMargins(QMargins(4, 2, 4, 2));
-    chart->setBackgroundRoundness(0);
-    QFont title = font();
-    title.setBold(true);
-    chart->setTitleFont(title);
-    // The series and axes are made once and refilled: rebuilding them costs more than a switch may.
-    m_values = new QLineSeries;
-    m_targets = new QLineSeries;
-    m_targets->setName(tr("Target"));
-    const QColor targetColor(0xe6, 0x51, 0x00);
-    m_targets->setPen(QPen(targetColor, 2, Qt::DashLine));
-    m_targetPoints = new QScatterSeries;
-    m_targetPoints->setName(tr("Target"));
-    m_targetPoints->setColor(targetColor);
-    m_targetPoints->setBorderColor(targetColor);
-    m_targetPoints->setMarkerSize(9);
-    m_x = new QDateTimeAxis;
-    m_y = new QValueAxis;
-    chart->addAxis(m_x, Qt::AlignBottom);
-    chart->addAxis(m_y, Qt::AlignLeft);
-    for (QXYSeries* s : {static_cast<QXYSeries*>(m_values), static_cast<QXYSeries*>(m_targets),
-                         static_cast<QXYSeries*>(m_targetPoints)}) {
-        chart->addSeries(s);
-        s->attachAxis(m_x);
-        s->attachAxis(m_y);
-    }
-    setChart(chart);
+    m_painter.setColors(charts::TrendColors::fromPalette(palette()));
+    m_painter.setLegendNames(tr("Value"), tr("Target"));
+    m_painter.setEmptyText(tr("No values in this range"));
 }
 
 void KpiTrendChart::refresh() {
-    QChart* c = chart();
-    // Follow the palette (a dark theme included).
-    c->setBackgroundBrush(palette().color(QPalette::Base));
-    c->setTitleBrush(palette().color(QPalette::Text));
-    c->legend()->setLabelColor(palette().color(QPalette::Text));
-    for (auto* axis : std::initializer_list<QAbstractAxis*>{m_x, m_y}) {
-        axis->setLabelsBrush(palette().color(QPalette::Text));
-        axis->setGridLineColor(palette().color(QPalette::Midlight));
-    }
     const auto id = m_session->indicator();
-    const auto points = m_session->trend();
-    const QString name = toQString(std::string(kpi::indicator(id).name));
-    c->setTitle(tr("%1 — %2").arg(name, m_session->shortLabel(m_session->node())));
-    m_values->setName(name);
+    const auto& info = kpi::indicator(id);
+    const QString name = toQString(std::string(info.name));
+    m_painter.setTitle(tr("%1 — %2").arg(name, m_session->shortLabel(m_session->node())));
+    m_painter.setYTitle(unitTitle(info.unit, m_session->currency()));
+    m_painter.setLegendNames(name, tr("Target"));
+    if (info.unit == kpi::Unit::Percent)
+        m_painter.setValueFormatter(
+            [](double v) { return QLocale().toString(v, 'g', 4) + QStringLiteral(" %"); });
+    else
+        m_painter.setValueFormatter({});
 
-    QList<QPointF> values, targets;
-    double lo = 0, hi = 0;
-    bool any = false;
-    auto extend = [&](double v) {
-        lo = any ? std::min(lo, v) : v;
-        hi = any ? std::max(hi, v) : v;
-        any = true;
-    };
-    for (const auto& p : points) {
-        const qreal x = qreal(msecsOf(p.period.start));
-        if (p.value) {
-            values.append({x, *p.value});
-            extend(*p.value);
-        }
-        if (p.target) {
-            targets.append({x, *p.target});
-            extend(*p.target);
-        }
+    constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+    std::vector<charts::TrendPoint> points;
+    std::vector<charts::TrendTick> ticks;
+    for (const auto& p : m_session->trend()) {
+        points.push_back({double(p.period.start), p.value.value_or(kNaN), p.target.value_or(kNaN)});
+        ticks.push_back({double(p.period.start), toQString(kpi::periodLabel(p.period))});
     }
-    m_values->replace(values);
-    // A lone target is a point, not a line: a marker.
-    m_targets->replace(targets.size() > 1 ? targets : QList<QPointF>{});
-    m_targetPoints->replace(targets.size() == 1 ? targets : QList<QPointF>{});
-    m_targets->setVisible(targets.size() > 1);
-    m_targetPoints->setVisible(targets.size() == 1);
-    c->legend()->setVisible(!targets.isEmpty());
-    if (points.empty()) return;
+    m_painter.setPoints(std::move(points));
+    // Months read better as "Jan 2026" (computed by the painter); quarters and years by their
+    // labels.
+    if (m_session->periodKind() == kpi::PeriodKind::Month) ticks.clear();
+    m_painter.setXTicks(std::move(ticks));
+    update();
+}
 
-    const auto kind = m_session->periodKind();
-    m_x->setFormat(kind == kpi::PeriodKind::Year ? QStringLiteral("yyyy") : QStringLiteral("MMM yy"));
-    m_x->setTickCount(std::clamp(int(points.size()), 2, 7));
-    QDateTime from = QDateTime::fromMSecsSinceEpoch(msecsOf(points.front().period.start), Qt::UTC);
-    QDateTime to = QDateTime::fromMSecsSinceEpoch(msecsOf(points.back().period.start), Qt::UTC);
-    if (points.size() == 1) {
-        from = from.addDays(-15);
-        to = to.addDays(15);
+QList<QPointF> KpiTrendChart::valuePoints() const {
+    const auto v = m_painter.valuePoints();
+    return QList<QPointF>(v.begin(), v.end());
+}
+
+QList<QPointF> KpiTrendChart::targetPoints() const {
+    const auto t = m_painter.targetPoints();
+    return QList<QPointF>(t.begin(), t.end());
+}
+
+void KpiTrendChart::changeEvent(QEvent* event) {
+    // Follow the palette (a dark theme included).
+    if (event->type() == QEvent::PaletteChange) {
+        m_painter.setColors(charts::TrendColors::fromPalette(palette()));
+        update();
     }
-    m_x->setRange(from, to);
-    if (!any) {
-        lo = 0;
-        hi = 1;
-    }
-    if (hi == lo) {
-        hi += std::max(1.0, std::abs(hi) * 0.1);
-        lo -= std::max(1.0, std::abs(lo) * 0.1);
-    }
-    const double pad = (hi - lo) * 0.08;
-    m_y->setRange(lo - pad, hi + pad);
-    m_y->applyNiceNumbers();
-    m_y->setLabelFormat(kpi::indicator(id).unit == kpi::Unit::Count ? QStringLiteral("%.0f") : QStringLiteral("%.4g"));
+    QWidget::changeEvent(event);
+}
+
+void KpiTrendChart::paintEvent(QPaintEvent*) {
+    QPainter p(this);
+    m_painter.paint(p, QRectF(rect()));
 }
 
 }  // namespace cw::app

@@ -1,35 +1,41 @@
 #pragma once
-// The selected indicator of the selected node over the trend range (Qt Charts): the values as a
-// line, the targets as a dashed second line where set.
-#include <QChartView>
+// The selected indicator of the selected node over the trend range, painted by the charts
+// library's TrendPainter (the one reports print with): the values as a line, the targets as a
+// dashed second line (two or more) or a marker (one).
+#include <QList>
+#include <QPointF>
+#include <QWidget>
 
 #include "app/dashboard/DashboardSession.h"
-
-class QDateTimeAxis;
-class QLineSeries;
-class QScatterSeries;
-class QValueAxis;
+#include "charts/TrendPainter.h"
 
 namespace cw::app {
 
-class KpiTrendChart : public QChartView {
+class KpiTrendChart : public QWidget {
     Q_OBJECT
 
 public:
     explicit KpiTrendChart(const DashboardSession* session, QWidget* parent = nullptr);
     void refresh();
-    /// The values; the targets as a dashed line (two or more) or a marker (one). Tests.
-    QLineSeries* valueSeries() const { return m_values; }
-    QLineSeries* targetSeries() const { return m_targets; }
-    QScatterSeries* targetMarker() const { return m_targetPoints; }
+    QSize sizeHint() const override { return {560, 220}; }
+
+    // --- what is drawn (tests) -------------------------------------------------------------
+    /// (day, value) of the periods with a value.
+    QList<QPointF> valuePoints() const;
+    /// (day, target) of the periods with a target.
+    QList<QPointF> targetPoints() const;
+    int targetCount() const { return int(m_painter.targetPoints().size()); }
+    /// 1 when the lone target is drawn as a marker, else 0 (two or more make a dashed line).
+    int targetMarkerCount() const { return m_painter.targetIsMarker() ? 1 : 0; }
+    const charts::TrendPainter& painter() const { return m_painter; }
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
     const DashboardSession* m_session;
-    QLineSeries* m_values = nullptr;
-    QLineSeries* m_targets = nullptr;
-    QScatterSeries* m_targetPoints = nullptr;
-    QDateTimeAxis* m_x = nullptr;
-    QValueAxis* m_y = nullptr;
+    charts::TrendPainter m_painter;
 };
 
 }  // namespace cw::app
