@@ -202,33 +202,6 @@ void checkCoverage(Context& c) {
         .examples.assign(gaps.begin(), gaps.begin() + std::min<std::ptrdiff_t>(12, n));
 }
 
-void checkDuplicates(Context& c) {
-    if (c.tx.rows == 0) return;
-    auto st = c.db.prepareOrThrow(
-        "SELECT coalesce(c.code, '(anonymous)'), coalesce(g.code, '(no invoice id)'), "
-        "datetime(g.ts, 'unixepoch'), g.n FROM (SELECT customer_id, code, ts, count(*) AS n FROM "
-        "transactions GROUP BY customer_id, ts, code, product, quantity, unit_price, revenue "
-        "HAVING count(*) > 1) g LEFT JOIN customers c ON c.id=g.customer_id");
-    std::int64_t surplus = 0, groups = 0;
-    std::vector<std::string> examples;
-    while (st.step()) {
-        surplus += st.int64(3) - 1;
-        ++groups;
-        if (examples.size() < 5)
-            examples.push_back(st.text(0) + ", " + st.text(1) + ", " + st.text(2) + ": " +
-                               std::to_string(st.int64(3)) + " copies");
-    }
-    if (surplus == 0) return;
-    c.add("transactions", "duplicates", Severity::Warning, surplus,
-          rows(surplus, "transaction row repeats", "transaction rows repeat") +
-              " another row exactly (same customer, invoice, time, product, quantity, price and "
-              "revenue; " +
-              rows(groups, "group", "groups") +
-              ") — the same data may have been imported twice under different names: "
-              "remove the extra import, or deduplicate the source unless the lines are meant.")
-        .examples = std::move(examples);
-}
-
 // Tukey's far-out fence on sales revenue. SQLite has no percentile aggregate, so the sales
 // revenues are read once (one column, no sort) and the quartiles found by selection.
 void checkOutliers(Context& c) {
