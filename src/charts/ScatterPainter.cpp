@@ -147,6 +147,20 @@ bool ScatterPainter::legendShown() const {
 
 // --- mapping ------------------------------------------------------------------------------------
 
+AxisScale automaticScale(bool money, const std::vector<double>& values) {
+    if (!money) return AxisScale::Linear;
+    std::vector<double> magnitudes;
+    magnitudes.reserve(values.size());
+    for (double v : values)
+        if (std::isfinite(v)) magnitudes.push_back(std::abs(v));
+    if (magnitudes.size() < 10) return AxisScale::Linear;
+    auto mid = magnitudes.begin() + std::ptrdiff_t(magnitudes.size() / 2);
+    std::nth_element(magnitudes.begin(), mid, magnitudes.end());
+    const double median = *mid;
+    const double largest = *std::max_element(mid, magnitudes.end());
+    return largest > 20.0 * std::max(median, 1.0) ? AxisScale::SymLog : AxisScale::Linear;
+}
+
 double ScatterPainter::toAxis(double value, AxisScale scale) {
     switch (scale) {
         case AxisScale::Linear: return value;

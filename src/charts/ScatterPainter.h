@@ -34,6 +34,13 @@ namespace cw::charts {
 /// for skewed, signed values such as margins, which a log axis cannot show.
 enum class AxisScale { Linear, Log10, SymLog };
 
+/// The scale the window (and a report) draws an axis with when the user leaves it to them: money
+/// that most customers have little of and a few have a lot (Online Retail: 90 % of the points in
+/// the first pixel column of a linear axis) on a symmetric log axis, which also shows zero and
+/// losses; everything else linear. Skewed: at least 10 finite values, the largest magnitude above
+/// 20 times the median magnitude (or above 20 when that is below 1).
+AxisScale automaticScale(bool money, const std::vector<double>& values);
+
 /// Which data rectangle is shown, on which scales, with how much room around the plot area.
 struct ScatterViewport {
     double xMin = 0.0, xMax = 1.0;  ///< data units (both > 0 on a log scale)

@@ -287,7 +287,9 @@ TEST(ScatterPainter, SymmetricLogMapsZeroAndLossesAndTicksAtDecades) {
     for (double v : t) {
         EXPECT_GE(v, -250);
         EXPECT_LE(v, 60000);
-        if (v != 0.0) EXPECT_DOUBLE_EQ(std::abs(v), std::pow(10.0, std::round(std::log10(std::abs(v))))) << v;
+        if (v != 0.0) {
+            EXPECT_DOUBLE_EQ(std::abs(v), std::pow(10.0, std::round(std::log10(std::abs(v))))) << v;
+        }
     }
     EXPECT_TRUE(std::is_sorted(t.begin(), t.end()));
 }
@@ -313,3 +315,20 @@ TEST(ScatterPainter, TickLabelsOfAnAxisShareOneStyle) {
 }
 
 }  // namespace
+
+// The window and the reports draw skewed money on a symmetric log axis, anything else linearly.
+TEST(AutomaticScale, SkewedMoneyIsSymLogEvenMoneyAndOtherUnitsAreLinear) {
+    std::vector<double> skewed(100, 50.0);
+    skewed.back() = 1001.0;  // above 20 × the median magnitude 50
+    EXPECT_EQ(cw::charts::automaticScale(true, skewed), AxisScale::SymLog);
+    EXPECT_EQ(cw::charts::automaticScale(false, skewed), AxisScale::Linear);
+    skewed.back() = 999.0;
+    EXPECT_EQ(cw::charts::automaticScale(true, skewed), AxisScale::Linear);
+    // Losses count by their magnitude; values unknown are left out.
+    std::vector<double> losses(20, -3.0);
+    losses[0] = -100.0;
+    losses[1] = std::numeric_limits<double>::quiet_NaN();
+    EXPECT_EQ(cw::charts::automaticScale(true, losses), AxisScale::SymLog);
+    // Too few values to judge.
+    EXPECT_EQ(cw::charts::automaticScale(true, {1.0, 1e6, 2.0}), AxisScale::Linear);
+}

@@ -51,24 +51,6 @@ QString axisTitle(const engine::AxisSpec& a, const std::string& currency) {
     return QStringLiteral("%1 (%2)").arg(toQString(a.label), unit);
 }
 
-// The scale a matrix axis is drawn with when the user leaves it to the window: money that most
-// customers have little of and a few have a lot (Online Retail: 90 % of the points in the first
-// pixel column of a linear axis) on a symmetric log axis, which also shows zero and losses;
-// everything else linear.
-charts::AxisScale automaticScale(const engine::AxisSpec& axis, const std::vector<double>& values) {
-    if (axis.unit != "currency") return charts::AxisScale::Linear;
-    std::vector<double> magnitudes;
-    magnitudes.reserve(values.size());
-    for (double v : values)
-        if (std::isfinite(v)) magnitudes.push_back(std::abs(v));
-    if (magnitudes.size() < 10) return charts::AxisScale::Linear;
-    auto mid = magnitudes.begin() + std::ptrdiff_t(magnitudes.size() / 2);
-    std::nth_element(magnitudes.begin(), mid, magnitudes.end());
-    const double median = *mid;
-    const double largest = *std::max_element(mid, magnitudes.end());
-    return largest > 20.0 * std::max(median, 1.0) ? charts::AxisScale::SymLog : charts::AxisScale::Linear;
-}
-
 // Colour by a field with many values (58 managers) gives colours nobody tells apart and a legend
 // cut at the edge: the largest kColours − 1 values get their own colour, the rest one "others".
 constexpr int kColours = 10;
@@ -550,7 +532,8 @@ std::pair<charts::AxisScale, charts::AxisScale> MatrixDock::scalesOf(MatrixKind 
     auto& cached = m_automaticScales[std::size_t(MatrixSession::index(kind))];
     if (cached.input != m.input.get()) {
         cached.input = m.input.get();
-        cached.scale = {automaticScale(m.input->x, m.input->xs), automaticScale(m.input->y, m.input->ys)};
+        cached.scale = {charts::automaticScale(m.input->x.unit == "currency", m.input->xs),
+                        charts::automaticScale(m.input->y.unit == "currency", m.input->ys)};
     }
     for (int axis = 0; axis < 2; ++axis) {
         // Thumbnails follow the automatic choice; the large matrix the user's, if any.
