@@ -13,6 +13,7 @@ packages=(build-essential cmake ninja-build pkg-config git
   qt6-base-dev libqt6sql6-sqlite libqt6opengl6-dev qt6-charts-dev qt6-svg-dev libgl-dev libxkbcommon-dev
   libeigen3-dev libspdlog-dev libfmt-dev libsqlite3-dev sqlite3 libgtest-dev libgmock-dev
   nlohmann-json3-dev libcli11-dev libfast-float-dev libxxhash-dev libnlopt-cxx-dev libboost-math-dev
+  libxlsxwriter-dev qt6-pdf-dev
   xvfb xauth poppler-utils fonts-dejavu-core time xz-utils ccache util-linux)
 
 install_missing() {
@@ -78,6 +79,10 @@ test)
     export QT_QPA_PLATFORM=offscreen
     cd "$build"
     ctest --output-on-failure -j "$jobs" --timeout 600
+    # The report from the command line with no display at all (no X server, no platform set).
+    demo=$(demo_workbook)
+    env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM "$build/src/cli/clienting" report -w "$demo" \
+        --out "$build/report.pdf" --xlsx "$build/report.xlsx"
     ;;
 *)
     echo "usage: $0 run|test" >&2

@@ -38,6 +38,9 @@ void addKpiCommand(CLI::App& app, Runner& run);
 void addTargetsCommand(CLI::App& app, Runner& run);
 void addAccountsCommand(CLI::App& app, Runner& run);
 void addPortfolioCommand(CLI::App& app, Runner& run);
+#ifdef CW_WITH_REPORT
+void addReportCommand(CLI::App& app, Runner& run);  // needs Qt GUI: built with the workbench
+#endif
 
 /// Prints an error to stderr ("clienting: error: …") and returns its exit code.
 int fail(const Error& e);

@@ -68,6 +68,9 @@ int main(int argc, char** argv) {
     addTargetsCommand(app, run);
     addAccountsCommand(app, run);
     addPortfolioCommand(app, run);
+#ifdef CW_WITH_REPORT
+    addReportCommand(app, run);
+#endif
 
     try {
         app.parse(argc, argv);

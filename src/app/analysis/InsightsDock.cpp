@@ -11,35 +11,17 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
-#include <nlohmann/json.hpp>
-
 #include "app/widgets/Format.h"
 #include "app/matrices/MatrixSession.h"
 #include "app/widgets/StandardItems.h"
 #include "app/workbook/WorkbookDocument.h"
 #include "app/commands/DeleteInsightCommand.h"
+#include "engine/matrix/MatrixFormat.h"
 #include "engine/matrix/MatrixSpec.h"
 #include "store/Workbook.h"
 
 namespace cw::app {
 namespace {
-
-// Where the insight was pinned, for people: the matrix's title (and the quadrant when the
-// source names one), from the source JSON the workspace stores.
-QString sourceText(const std::string& sourceJson) {
-    const auto j = nlohmann::json::parse(sourceJson, nullptr, false);
-    if (!j.is_object()) return {};
-    QString out;
-    const std::string matrix = j.value("matrix", std::string());
-    for (const auto& spec : engine::matrixSpecs())
-        if (spec.name == matrix) out = toQString(spec.title);
-    if (out.isEmpty()) out = toQString(matrix);
-    if (j.contains("quadrant") && j["quadrant"].is_string()) {
-        const QString quadrant = toQString(j["quadrant"].get<std::string>());
-        out = out.isEmpty() ? quadrant : InsightsDock::tr("%1 · %2").arg(out, quadrant);
-    }
-    return out;
-}
 
 QString firstLine(const std::string& text) {
     const QString s = toQString(text);
@@ -161,7 +143,7 @@ void InsightsDock::reload() {
         title->setToolTip(toQString(i.note));
         auto* note = new QStandardItem(firstLine(i.note));
         note->setToolTip(toQString(i.note));
-        auto* source = new QStandardItem(sourceText(i.sourceJson));
+        auto* source = new QStandardItem(toQString(engine::insightSourceText(i.sourceJson)));
         source->setToolTip(source->text());
         m_model->appendRow({title, countItem(std::int64_t(i.customerIds.size())), storedDateItem(i.createdAt), source, note});
     }

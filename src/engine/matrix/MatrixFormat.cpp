@@ -280,4 +280,19 @@ std::string matrixToCsv(const MatrixResult& r, const std::vector<MatrixPointRow>
     return out.str();
 }
 
+std::string insightSourceText(const std::string& sourceJson) {
+    const auto j = nlohmann::json::parse(sourceJson, nullptr, false);
+    if (!j.is_object()) return {};
+    std::string out;
+    const std::string matrix = j.value("matrix", std::string());
+    for (const auto& spec : matrixSpecs())
+        if (spec.name == matrix) out = spec.title;
+    if (out.empty()) out = matrix;
+    if (j.contains("quadrant") && j["quadrant"].is_string()) {
+        const auto quadrant = j["quadrant"].get<std::string>();
+        out = out.empty() ? quadrant : out + " · " + quadrant;
+    }
+    return out;
+}
+
 }  // namespace cw::engine

@@ -52,4 +52,8 @@ std::string matrixToText(const MatrixResult& r, const std::vector<MatrixPointRow
 /// quadrant, position (attributes) or customer_id, code, x, y, quadrant, position (customers).
 std::string matrixToCsv(const MatrixResult& r, const std::vector<MatrixPointRow>& points = {});
 
+/// Where a pinned insight came from, for people: the matrix's title and the quadrant when its
+/// source JSON names one ("Profitability vs loyalty · true friends"); empty when it says neither.
+std::string insightSourceText(const std::string& sourceJson);
+
 }  // namespace cw::engine

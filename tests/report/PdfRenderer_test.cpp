@@ -1,0 +1,160 @@
+// The page layout on its own: a document of long and wide tables, paragraphs and charts rendered
+// to PDF and read back — tables break with their header repeated, nothing leaves the page, every
+// row and every character of the data is printed, the contents give the pages the headings are
+// on, and the fonts are embedded.
+#include <gtest/gtest.h>
+
+#include <QPainter>
+#include <QTemporaryDir>
+
+#include "report/PdfRenderer.h"
+#include "report/ReportDocument.h"
+#include "PdfProbe.h"
+
+using namespace cw::report;
+using namespace cw::test;
+
+namespace {
+
+const QString kAwkward = QStringLiteral("<b>&\"");
+
+ReportDocument sampleDocument(int rows) {
+    ReportDocument doc;
+    doc.meta.title = QStringLiteral("Layout check");
+    doc.meta.workbook = QStringLiteral("sample.cwb");
+    doc.meta.date = QStringLiteral("2026-12-04");
+    doc.meta.client = kAwkward;
+    doc.heading(1, QStringLiteral("Long table"));
+    doc.paragraph(QStringLiteral("A paragraph long enough to wrap over several lines of the page, to check that its "
+                                 "words stay inside the margins whatever the width of the page and the size of the type."));
+    Table t;
+    t.title = QStringLiteral("Customers");
+    t.header = {QStringLiteral("Code"), QStringLiteral("Name"), QStringLiteral("Margin")};
+    t.align = {Align::Left, Align::Left, Align::Right};
+    for (int i = 0; i < rows; ++i)
+        t.rows.push_back({QStringLiteral("C%1").arg(i, 5, 10, QLatin1Char('0')),
+                          i == 7 ? kAwkward : QStringLiteral("Customer number %1").arg(i),
+                          Cell(QString::number(1000 + i), 1000 + i, "#,##0")});
+    doc.table(std::move(t));
+    doc.heading(1, QStringLiteral("Wide table"));
+    Table wide;
+    wide.title = QStringLiteral("Twelve columns");
+    for (int c = 0; c < 12; ++c) {
+        wide.header.push_back(QStringLiteral("Column %1").arg(c));
+        wide.align.push_back(c % 2 ? Align::Right : Align::Left);
+    }
+    std::vector<Cell> row;
+    for (int c = 0; c < 12; ++c)
+        row.emplace_back(c == 3 ? QStringLiteral("Averyveryverylongwordwithoutanyspaceatallthatmustwrapsomewhere")
+                                : QStringLiteral("%1").arg(12345.0 * (c + 1), 0, 'f', 0));
+    wide.rows.push_back(row);
+    doc.table(std::move(wide));
+    doc.heading(2, QStringLiteral("A chart"));
+    doc.chart({200, [](QPainter& p, const QSizeF& size) {
+                   p.drawRect(QRectF(QPointF(0, 0), size).adjusted(1, 1, -1, -1));
+                   QFont f(QStringLiteral("DejaVu Sans"));
+                   f.setPixelSize(10);
+                   p.setFont(f);
+                   p.drawText(QPointF(10, 20), QStringLiteral("inside the chart"));
+                   // Drawn far outside its box: the renderer clips it.
+                   p.drawText(QPointF(size.width() + 400, size.height() + 900), QStringLiteral("escaped"));
+               },
+               QStringLiteral("Caption under the chart")});
+    return doc;
+}
+
+class PdfRendererTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        if (!havePoppler()) GTEST_SKIP() << "poppler-utils is not installed";
+        ASSERT_TRUE(m_dir.isValid());
+        // CW_KEEP_TEST_FILES=1 keeps the PDFs to look at.
+        if (!qEnvironmentVariableIsEmpty("CW_KEEP_TEST_FILES")) {
+            m_dir.setAutoRemove(false);
+            std::printf("files in %s\n", qPrintable(m_dir.path()));
+        }
+    }
+    QTemporaryDir m_dir;
+};
+
+TEST_F(PdfRendererTest, LongTablesBreakWithTheirHeaderRepeatedAndEveryRowPrinted) {
+    const QString pdf = m_dir.filePath(QStringLiteral("long.pdf"));
+    auto r = writePdf(sampleDocument(300), pdf, {});
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    EXPECT_EQ(pdfPages(pdf), r->pages);
+    // Cover, contents, then the long table over several pages.
+    ASSERT_GE(r->pages, 6);
+    int pagesWithRows = 0;
+    for (int p = 3; p <= r->pages; ++p) {
+        const QString text = pdfText(pdf, p);
+        EXPECT_TRUE(text.contains(QStringLiteral("page %1 of %2").arg(p).arg(r->pages))) << "page " << p;
+        EXPECT_TRUE(text.contains(QStringLiteral("Layout check"))) << "header on page " << p;
+        if (!text.contains(QStringLiteral("C00"))) continue;
+        ++pagesWithRows;
+        // Each page of the table starts with its title and header.
+        EXPECT_TRUE(text.contains(QStringLiteral("Customers"))) << "page " << p;
+        EXPECT_TRUE(text.contains(QStringLiteral("Margin"))) << "page " << p;
+    }
+    EXPECT_GE(pagesWithRows, 4);
+    EXPECT_EQ(pdfText(pdf).count(QStringLiteral("(continued)")), pagesWithRows - 1);
+    const QString all = pdfText(pdf);
+    for (int i = 0; i < 300; ++i)
+        EXPECT_TRUE(all.contains(QStringLiteral("C%1").arg(i, 5, 10, QLatin1Char('0')))) << "row " << i;
+    EXPECT_TRUE(all.contains(kAwkward)) << "text from the data is printed as written";
+}
+
+TEST_F(PdfRendererTest, NoWordLeavesThePageAndWideTablesWrapInsteadOfCutting) {
+    for (Paper paper : {Paper::A4, Paper::Letter}) {
+        const QString pdf = m_dir.filePath(paper == Paper::A4 ? QStringLiteral("a4.pdf") : QStringLiteral("letter.pdf"));
+        RenderOptions o;
+        o.paper = paper;
+        ASSERT_TRUE(writePdf(sampleDocument(60), pdf, o).ok());
+        const auto boxes = pdfBoxes(pdf);
+        ASSERT_FALSE(boxes.words.empty());
+        const auto [w, h] = boxes.pages.front();
+        EXPECT_NEAR(w, paper == Paper::A4 ? 595.3 : 612.0, 1.0);
+        EXPECT_NEAR(h, paper == Paper::A4 ? 841.9 : 792.0, 1.0);
+        EXPECT_EQ(wordsOutsideThePage(boxes), QStringList());
+        const QString text = pdfText(pdf).remove(QLatin1Char('\n')).remove(QLatin1Char(' '));
+        // The long word wraps inside its column: all of its letters are there, in order, with
+        // only the row's numbers between its lines.
+        QStringList words = pdfText(pdf).split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
+        words.removeIf([](const QString& w) { return QRegularExpression(QStringLiteral("^\\d+$")).match(w).hasMatch(); });
+        EXPECT_TRUE(words.join(QString()).contains(QStringLiteral("Averyveryverylongwordwithoutanyspaceatallthatmustwrapsomewhere")));
+        // Headers are not cut inside their words: the numbers leave them room.
+        EXPECT_GE(pdfText(pdf).count(QStringLiteral("Column")), 12) << "a header wraps between its words only";
+        for (int c : {0, 1, 2, 4, 11}) EXPECT_TRUE(text.contains(QString::number(12345 * (c + 1)))) << "numbers are not wrapped";
+        EXPECT_TRUE(text.contains(QStringLiteral("insidethechart")));
+        EXPECT_FALSE(text.contains(QStringLiteral("escaped"))) << "a chart is clipped to its box";
+        EXPECT_EQ(fontsNotEmbedded(pdf), QStringList());
+    }
+}
+
+TEST_F(PdfRendererTest, TheContentsGiveThePageEachHeadingIsOn) {
+    const QString pdf = m_dir.filePath(QStringLiteral("contents.pdf"));
+    auto r = writePdf(sampleDocument(200), pdf, {});
+    ASSERT_TRUE(r.ok());
+    ASSERT_EQ(r->contents.size(), 3u);
+    const QString contentsPage = pdfText(pdf, 2);
+    for (const auto& e : r->contents) {
+        EXPECT_TRUE(pdfText(pdf, e.page).contains(e.text)) << e.text.toStdString() << " on page " << e.page;
+        EXPECT_TRUE(contentsPage.contains(e.text));
+        EXPECT_TRUE(contentsPage.contains(QString::number(e.page)));
+    }
+    EXPECT_LT(r->contents[0].page, r->contents[1].page);
+}
+
+TEST_F(PdfRendererTest, CancellingWritesNothing) {
+    const QString pdf = m_dir.filePath(QStringLiteral("cancelled.pdf"));
+    int calls = 0;
+    auto r = writePdf(sampleDocument(300), pdf, {}, [&](const cw::ProgressInfo& p) {
+        ++calls;
+        return p.phase != std::string_view("drawing") || p.done < 3;
+    });
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().kind, cw::ErrorKind::Cancelled);
+    EXPECT_GT(calls, 0);
+    EXPECT_FALSE(QFile::exists(pdf));
+}
+
+}  // namespace
