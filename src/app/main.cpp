@@ -1,12 +1,13 @@
 // clienting-workbench: the Qt Widgets workbench.
 //   clienting-workbench [WORKBOOK] [--import-wizard] [--import-file FILE] [--screenshot PNG]
 //                       [--matrix NAME] [--by FIELD] [--select-quadrant NAME] [--dashboard NODE]
-//                       [--portfolio MANAGER]
+//                       [--portfolio MANAGER] [--report-dialog]
 #include <QApplication>
 #include <QDockWidget>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QPixmap>
+#include <QScreen>
 #include <QTimer>
 
 #include <cstdio>
@@ -24,6 +25,7 @@
 #include "app/workbook/OpenStopwatch.h"
 #include "app/log/QtMessageBridge.h"
 #include "app/portfolio/PortfolioDock.h"
+#include "app/report/ReportDialog.h"
 #include "app/workbook/WorkbookDocument.h"
 #include "core/Log.h"
 #include "engine/matrix/MatrixComputation.h"
@@ -50,9 +52,18 @@ void scheduleScreenshot(cw::app::MainWindow* window, const QString& path) {
         // Several idle ticks in a row: queued model updates and repaints have landed.
         if (*idleTicks < 5 && *elapsed < 120000) return;
         timer->stop();
-        QWidget* target = window->importWizard() ? static_cast<QWidget*>(window->importWizard())
-                                                 : static_cast<QWidget*>(window);
-        const bool ok = target->grab().save(path);
+        QPixmap picture;
+        if (auto* report = window->reportDialog()) {
+            // The dialog over the window, as the screen shows it (grabbed alone where the
+            // platform has no screen to grab, e.g. offscreen).
+            if (auto* screen = report->screen()) picture = screen->grabWindow(0);
+            if (picture.isNull()) picture = report->grab();
+        } else {
+            QWidget* target = window->importWizard() ? static_cast<QWidget*>(window->importWizard())
+                                                     : static_cast<QWidget*>(window);
+            picture = target->grab();
+        }
+        const bool ok = picture.save(path);
         if (!ok) qCritical("cannot write the screenshot to %s", qPrintable(path));
         QApplication::exit(ok ? 0 : 1);
     });
@@ -127,7 +138,11 @@ int main(int argc, char** argv) {
         QStringLiteral("manager"));
     parser.addOptions(
         {screenshot, wizard, importFile, matrix, by, selectQuadrant, raiseDock, openTiming, exportMatrix, dashboard});
+    const QCommandLineOption reportDialog(
+        QStringLiteral("report-dialog"),
+        QApplication::translate("main", "Open the Report dialog once the workbook is open."));
     parser.addOption(portfolio);
+    parser.addOption(reportDialog);
     parser.process(app);
 
     cw::app::MainWindow window;
@@ -238,6 +253,10 @@ int main(int argc, char** argv) {
             },
             Qt::SingleShotConnection);
     }
+    if (parser.isSet(reportDialog))
+        QObject::connect(
+            window.document(), &cw::app::WorkbookDocument::workbookOpened, &window,
+            [&window] { window.showReportDialog(); }, Qt::SingleShotConnection);
     if (parser.isSet(screenshot)) scheduleScreenshot(&window, parser.value(screenshot));
     return QApplication::exec();
 }

@@ -15,6 +15,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QToolButton>
 #include <QTreeView>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -178,6 +179,14 @@ QWidget* PortfolioDock::buildHeader() {
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     row->addWidget(label);
     row->addWidget(m_manager);
+    m_packAction = new QAction(tr("Portfolio &pack…"), this);
+    m_packAction->setObjectName(QStringLiteral("portfolioPackAction"));
+    m_packAction->setToolTip(tr("Write this manager's portfolio pack (PDF) with the Report dialog"));
+    m_packAction->setEnabled(false);
+    connect(m_packAction, &QAction::triggered, this, [this] { emit packRequested(m_code); });
+    auto* pack = new QToolButton;
+    pack->setDefaultAction(m_packAction);
+    row->addWidget(pack);
     row->addSpacing(8);
     const QStringList captions{tr("customers"),    tr("revenue"),         tr("margin"),
                                tr("under a plan"), tr("overdue actions"), tr("alerts")};
@@ -629,6 +638,7 @@ std::int64_t PortfolioDock::currentActionId() const {
 
 void PortfolioDock::updateButtons() {
     const bool shown = m_data && m_data->portfolio && !showsPlaceholder();
+    m_packAction->setEnabled(shown);
     const int row = currentAlertRow();
     const auto* alert = m_alerts->alert(row);
     const bool hidden = m_alerts->isHidden(row);

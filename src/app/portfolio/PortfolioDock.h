@@ -18,6 +18,7 @@
 #include "app/portfolio/PortfolioPlansModel.h"
 #include "core/Result.h"
 
+class QAction;
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -72,6 +73,7 @@ public:
     QTreeView* plansView() const { return m_plansView; }
     PortfolioPlansModel* plansModel() const { return m_plans; }
     QCheckBox* showHiddenBox() const { return m_showHidden; }
+    QAction* packAction() const { return m_packAction; }
 
     // The edits, as the buttons run them once their forms are filled in (tests call them too).
     // Each pushes an undo command; an error is returned (and nothing pushed) when the workbook
@@ -110,6 +112,8 @@ public slots:
 signals:
     /// The data of the manager chosen arrived (or the reason it could not be read).
     void loaded();
+    /// "Portfolio pack…": the Report dialog, on a pack for this manager.
+    void packRequested(const QString& managerCode);
 
 private:
     QWidget* buildHeader();
@@ -159,6 +163,7 @@ private:
     QComboBox* m_manager = nullptr;
     QStringList m_managerCodes;  ///< the codes in m_manager, in order
     QLabel* m_status = nullptr;
+    QAction* m_packAction = nullptr;
     QStackedWidget* m_pages = nullptr;
     QLabel* m_placeholder = nullptr;
     std::vector<PortfolioFigure*> m_figures;

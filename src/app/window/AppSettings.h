@@ -22,6 +22,21 @@ inline const SettingValue<QString> lastImportDirectory{QStringLiteral("ImportWiz
 /// Recently opened workbooks, newest first.
 inline const SettingValue<QStringList> recentWorkbooks{QStringLiteral("RecentFiles/workbooks"), {}};
 
+/// The Report dialog's last choices: what to write (0 report, 1 pack, 2 one pack per manager),
+/// the sections left out (ids; new sections start checked), the node, period, paper ("a4",
+/// "letter"), cover texts, logo, the spreadsheet, and where the last file and folder went.
+inline const SettingValue<int> reportKind{QStringLiteral("Report/kind"), 0};
+inline const SettingValue<QStringList> reportExcludedSections{QStringLiteral("Report/excludedSections"), {}};
+inline const SettingValue<QString> reportNode{QStringLiteral("Report/node"), {}};
+inline const SettingValue<QString> reportPeriod{QStringLiteral("Report/period"), {}};
+inline const SettingValue<QString> reportPaper{QStringLiteral("Report/paper"), QStringLiteral("a4")};
+inline const SettingValue<QString> reportTitle{QStringLiteral("Report/title"), {}};
+inline const SettingValue<QString> reportClient{QStringLiteral("Report/client"), {}};
+inline const SettingValue<QString> reportLogo{QStringLiteral("Report/logo"), {}};
+inline const SettingValue<bool> reportXlsx{QStringLiteral("Report/xlsx"), false};
+inline const SettingValue<QString> reportFile{QStringLiteral("Report/file"), {}};
+inline const SettingValue<QString> reportFolder{QStringLiteral("Report/folder"), {}};
+
 /// The dock layout a workbook was last shown with, under a key made from its absolute path.
 struct WorkbookLayout {
     SettingValue<QByteArray> state;

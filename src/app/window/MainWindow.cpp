@@ -39,6 +39,7 @@
 #include "app/log/LogDock.h"
 #include "app/portfolio/PortfolioDock.h"
 #include "app/workbook/OverviewPage.h"
+#include "app/report/ReportDialog.h"
 #include "app/workbook/RecentFiles.h"
 #include "app/workbook/ReloadBar.h"
 #include "app/analysis/SegmentsDock.h"
@@ -150,6 +151,8 @@ void MainWindow::createActions() {
     m_actions.open = make(tr("&Open…"), QKeySequence::Open, tr("Open a workbook file"));
     m_actions.import = make(tr("&Import data…"), QKeySequence(tr("Ctrl+I")),
                             tr("Import a CSV file into the open workbook"));
+    m_actions.report = make(tr("&Report…"), QKeySequence(tr("Ctrl+Shift+R")),
+                            tr("Write the Clienting report or the managers' portfolio packs as PDF"));
     m_actions.importIntoNew = make(tr("&Import data…"), {}, tr("Create a workbook and import a CSV file into it"));
     m_actions.openDemo = make(tr("Open the &demo workbook"), {},
                               tr("A generated company of 2,000 customers, analysed: to explore the matrices first"));
@@ -170,6 +173,7 @@ void MainWindow::createActions() {
         newWorkbook();
         if (m_document->isOpen()) showImportWizard();
     });
+    connect(m_actions.report, &QAction::triggered, this, [this] { showReportDialog(); });
     connect(m_actions.openDemo, &QAction::triggered, this, &MainWindow::openDemo);
     connect(m_actions.close, &QAction::triggered, this, [this] {
         if (m_restoreLayouts && m_document->isOpen()) m_layout->saveFor(m_document->path());
@@ -188,6 +192,7 @@ void MainWindow::createMenus() {
     file->addMenu(m_recent->createMenu(tr("Open &Recent"), this));
     file->addSeparator();
     file->addAction(m_actions.import);
+    file->addAction(m_actions.report);
     file->addAction(m_actions.openDemo);
     file->addSeparator();
     file->addAction(m_actions.close);
@@ -247,6 +252,9 @@ void MainWindow::createDocks() {
     m_portfolio = new PortfolioDock(m_document, m_analysis, this);
     tabifyDockWidget(m_analysis->matrixDock(), m_portfolio);
     connect(m_dashboard, &HierarchyDashboardDock::portfolioRequested, m_portfolio, &PortfolioDock::showManager);
+    connect(m_portfolio, &PortfolioDock::packRequested, this, [this](const QString& code) {
+        showReportDialog(int(ReportDialog::Target::Pack), code);
+    });
     m_analysis->matrixDock()->raise();
     m_dataSources->raise();
     m_dataQuality->raise();
@@ -343,6 +351,29 @@ ImportWizard* MainWindow::showImportWizard(const QString& file) {
     return m_wizard;
 }
 
+ReportDialog* MainWindow::showReportDialog() {
+    if (!m_document->isOpen()) return nullptr;
+    if (!m_report) {
+        m_report = new ReportDialog(m_document, this);
+        m_report->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_report, &ReportDialog::exported, this, [this](const QString& s) { statusBar()->showMessage(s, 10000); });
+    }
+    m_report->show();
+    m_report->raise();
+    m_report->activateWindow();
+    return m_report;
+}
+
+ReportDialog* MainWindow::showReportDialog(int target, const QString& nodeCode) {
+    auto* dialog = showReportDialog();
+    if (dialog) dialog->preset(ReportDialog::Target(target), nodeCode);
+    return dialog;
+}
+
+ReportDialog* MainWindow::reportDialog() const {
+    return m_report;
+}
+
 ImportWizard* MainWindow::importWizard() const {
     return m_wizard;
 }
@@ -358,7 +389,8 @@ void MainWindow::resetLayout() {
 
 bool MainWindow::isBusy() const {
     return m_document->isOpening() || m_dataQuality->isBusy() || m_analysis->isBusy() ||
-           m_dashboard->isBusy() || m_portfolio->isBusy() || (m_wizard && m_wizard->isBusy());
+           m_dashboard->isBusy() || m_portfolio->isBusy() || (m_wizard && m_wizard->isBusy()) ||
+           (m_report && m_report->isBusy());
 }
 
 void MainWindow::checkForExternalChanges() {
@@ -376,6 +408,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 void MainWindow::updateWindow() {
     const bool open = m_document->isOpen();
     m_actions.import->setEnabled(open);
+    m_actions.report->setEnabled(open);
     m_actions.close->setEnabled(open);
     m_stack->setCurrentWidget(open ? static_cast<QWidget*>(m_overview) : m_noWorkbook);
     if (!open) {

@@ -27,6 +27,7 @@ class LogDock;
 class OverviewPage;
 class PortfolioDock;
 class RecentFiles;
+class ReportDialog;
 class ReloadBar;
 class SegmentsDock;
 class WelcomePage;
@@ -44,6 +45,12 @@ public:
     void openWorkbook(const QString& path);
     /// Opens the import wizard (a workbook must be open); with a file, starts on the mapping page.
     ImportWizard* showImportWizard(const QString& file = {});
+    /// Opens (or raises) the Report dialog (a workbook must be open); with a node, on what to
+    /// write for it (the Portfolio dock's "Portfolio pack…").
+    ReportDialog* showReportDialog();
+    ReportDialog* showReportDialog(int target, const QString& nodeCode);
+    /// The open Report dialog, or nullptr.
+    ReportDialog* reportDialog() const;
     /// Restores the layout saved by the last session (else keeps the default).
     void restoreLayout();
     void resetLayout();
@@ -106,6 +113,7 @@ private:
     PortfolioDock* m_portfolio = nullptr;
     bool m_restoreLayouts = false;  ///< per-workbook layouts: on once restoreLayout() ran
     QPointer<ImportWizard> m_wizard;
+    QPointer<ReportDialog> m_report;
     QLabel* m_statusPath = nullptr;
     QLabel* m_statusCounts = nullptr;
 
@@ -113,6 +121,7 @@ private:
         QAction* newWorkbook = nullptr;
         QAction* open = nullptr;
         QAction* import = nullptr;
+        QAction* report = nullptr;
         QAction* importIntoNew = nullptr;  ///< the welcome page's: a new workbook, then the wizard
         QAction* openDemo = nullptr;
         QAction* close = nullptr;
