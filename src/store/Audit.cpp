@@ -3,10 +3,14 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <sstream>
 
+#include <spdlog/spdlog.h>
+
+#include "core/Log.h"
 #include "core/Text.h"
 #include "store/AuditChecks.h"
 #include "store/Workbook.h"
@@ -207,7 +211,10 @@ Result<AuditReport> runAudit(Workbook& wb, const ProgressFn& progress) {
         for (std::int64_t i = 0; i < total; ++i) {
             if (progress && !progress({kChecks[i].name, i, total}))
                 return makeError(ErrorKind::Cancelled, "audit cancelled");
+            const auto t0 = std::chrono::steady_clock::now();
             kChecks[i].run(ctx);
+            log::get("store")->debug("audit {}: {:.3f} s", kChecks[i].name,
+                                     std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
         }
         if (progress) (void)progress({"done", total, total});
     } catch (const SqlError& e) {

@@ -120,25 +120,13 @@ double quantile(std::vector<double>& v, double p) {
 
 }  // namespace
 
-// The importers store empty fields as NULL, so count(column) measures completeness; the
-// expressions are kept few because each one costs on every row.
+// Completeness counts non-NULL values: the importers store empty fields as NULL.
 void checkTransactions(Context& c) {
-    auto st = c.db.prepareOrThrow(
-        "SELECT count(*), count(customer_id), count(code), count(cost), count(quantity), "
-        "count(unit_price), count(product), count(category), count(channel), count(region), "
-        "total(kind<>0), total(revenue), total(revenue * (kind<>0)), "
-        "total(revenue * (customer_id IS NULL AND kind=0)), "
-        "total(kind=0 AND (unit_price<=0 OR revenue=0 OR quantity<0)), min(ts), max(ts) "
-        "FROM transactions");
-    st.step();
+    scanTransactions(c);
+    const auto& scan = c.scan;
     auto& t = c.tx;
-    t.rows = st.int64(0);
-    std::vector<std::int64_t> filled;
-    for (int i = 1; i <= 9; ++i) filled.push_back(st.int64(i));
-    c.completeness("transactions",
-                   {"customer_id", "code", "cost", "quantity", "unit_price", "product", "category",
-                    "channel", "region"},
-                   filled, t.rows);
+    t.rows = scan.rows;
+    c.completeness("transactions", kCompletenessColumns, scan.filled, t.rows);
     if (t.rows == 0) {
         // A survey on its own is a study the analysis supports; customers without any
         // transaction are an error; an empty workbook only says what to import first.
@@ -157,34 +145,33 @@ void checkTransactions(Context& c) {
                   "FILE) or a survey to begin.");
         return;
     }
-    t.returns = static_cast<std::int64_t>(st.real(10));
+    t.returns = scan.returns;
     t.sales = t.rows - t.returns;
-    t.returnsRevenue = st.real(12);
-    t.salesRevenue = st.real(11) - t.returnsRevenue;
-    t.anonymous = t.rows - st.int64(1);
-    t.anonymousRevenue = st.real(13);
-    t.firstTs = st.int64(15);
-    t.lastTs = st.int64(16);
+    t.returnsRevenue = scan.returnsRevenue;
+    t.salesRevenue = scan.revenue - t.returnsRevenue;
+    t.anonymous = t.rows - scan.filled[0];
+    t.anonymousRevenue = scan.anonymousSalesRevenue;
+    t.firstTs = scan.minTs;
+    t.lastTs = scan.maxTs;
     anonymousFinding(c);
     returnsFinding(c);
-    if (st.real(14) > 0) checkSaleValues(c);
+    if (scan.badSales > 0) checkSaleValues(c);
     if (t.firstTs < kEarliestTs || t.lastTs > c.now) checkDates(c);
 }
 
-// Months are derived from the distinct days (a few thousand), not from every row.
+// Months are derived from the distinct days (a few thousand, from the scan), not from every row.
 void checkCoverage(Context& c) {
     const auto& t = c.tx;
     if (t.rows == 0 || t.lastTs < t.firstTs) return;
     c.report.firstTransaction = formatDate(t.firstTs / 86400);
     c.report.lastTransaction = formatDate(t.lastTs / 86400);
-    auto st = c.db.prepareOrThrow(
-        "SELECT DISTINCT ts / 86400 FROM transactions WHERE ts BETWEEN ?1 AND ?2");
-    st.bind(1, t.firstTs).bind(2, t.lastTs);
+    // The days of the dates in range: firstTs and lastTs are the earliest and latest of them.
     std::set<int> months;
-    while (st.step()) {
+    for (std::int64_t day : c.scan.days) {
+        if (day < t.firstTs / 86400 || day > t.lastTs / 86400) continue;
         int y;
         unsigned m, d;
-        civilFromDays(st.int64(0), y, m, d);
+        civilFromDays(day, y, m, d);
         months.insert(y * 12 + int(m) - 1);
     }
     if (months.empty()) return;
@@ -202,14 +189,11 @@ void checkCoverage(Context& c) {
         .examples.assign(gaps.begin(), gaps.begin() + std::min<std::ptrdiff_t>(12, n));
 }
 
-// Tukey's far-out fence on sales revenue. SQLite has no percentile aggregate, so the sales
-// revenues are read once (one column, no sort) and the quartiles found by selection.
+// Tukey's far-out fence on sales revenue: the quartiles found by selection among the sales'
+// revenues of the scan (SQLite has no percentile aggregate; sorting would cost several scans).
 void checkOutliers(Context& c) {
     if (c.tx.sales < 20) return;
-    auto st = c.db.prepareOrThrow("SELECT revenue FROM transactions WHERE kind=0");
-    std::vector<double> v;
-    v.reserve(static_cast<std::size_t>(c.tx.sales));
-    while (st.step()) v.push_back(st.real(0));
+    auto& v = c.scan.saleRevenues;
     if (v.size() < 20) return;
     const double q1 = quantile(v, 0.25), median = quantile(v, 0.5), q3 = quantile(v, 0.75);
     const double fence = q3 + 3.0 * (q3 - q1);
