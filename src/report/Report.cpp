@@ -8,6 +8,9 @@
 #include <algorithm>
 #include <chrono>
 
+#include <spdlog/spdlog.h>
+
+#include "core/Log.h"
 #include "engine/load/KpiValues.h"
 #include "engine/load/Portfolio.h"
 #include "report/Format.h"
@@ -48,6 +51,10 @@ ReportMeta metaFor(store::Workbook& wb, const ReportOptions& options) {
     return m;
 }
 
+double since(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
 // Runs one section; an Input error (data the section needs is missing) becomes a note under its
 // title instead of ending the report.
 Status runSection(const ReportSection& s, ReportContext& ctx, ReportDocument& doc) {
@@ -74,7 +81,9 @@ Status writeSections(const std::vector<const ReportSection*>& sections, ReportCo
         const auto* s = sections[i];
         if (ctx.cancelled(s->id(), done++, std::int64_t(sections.size())))
             return makeError(ErrorKind::Cancelled, "report cancelled");
+        const auto t0 = std::chrono::steady_clock::now();
         if (auto st = runSection(*s, ctx, parts[i]); !st) return st;
+        log::get("report")->debug("section {}: {:.3f} s", s->id(), since(t0));
     }
     for (auto& part : parts)
         doc.blocks.insert(doc.blocks.end(), std::make_move_iterator(part.blocks.begin()),
@@ -83,8 +92,10 @@ Status writeSections(const std::vector<const ReportSection*>& sections, ReportCo
 }
 
 Status writePack(ReportContext& ctx, ReportDocument& doc, const std::string& code) {
+    const auto t0 = std::chrono::steady_clock::now();
     auto portfolio = engine::loadPortfolio(ctx.workbook(), code, ctx.today());
     if (!portfolio) return portfolio.takeError();
+    log::get("report")->debug("portfolio of {}: {:.3f} s", code, since(t0));
     auto shared = std::make_shared<const engine::Portfolio>(std::move(*portfolio));
     QString title = fmt::text(shared->managerCode);
     if (!shared->managerName.empty()) title += QStringLiteral(" — ") + fmt::text(shared->managerName);
@@ -103,9 +114,6 @@ QString safeFileName(const QString& code) {
     return out;
 }
 
-double since(std::chrono::steady_clock::time_point t0) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
 
 Status checkPdf(const Result<RenderResult>& r, ReportOutput& out, const QString& path) {
     if (!r) return r.error();
@@ -115,11 +123,11 @@ Status checkPdf(const Result<RenderResult>& r, ReportOutput& out, const QString&
     return {};
 }
 
-Result<ReportDocument> buildPack(store::Workbook& wb, const ReportOptions& options,
-                                 const std::vector<std::string>& codes, const ProgressFn& progress) {
-    ReportContext ctx(wb, options, progress);
+// The packs of `codes` in one document. One context serves every pack (of one file or many):
+// the company's matrices, whose threshold lines every manager's matrices show, are read once.
+Result<ReportDocument> buildPack(ReportContext& ctx, const std::vector<std::string>& codes) {
     ReportDocument doc;
-    doc.meta = metaFor(wb, options);
+    doc.meta = metaFor(ctx.workbook(), ctx.options());
     for (const auto& code : codes)
         if (auto st = writePack(ctx, doc, code); !st) return st.error();
     return doc;
@@ -167,7 +175,8 @@ Result<ReportDocument> buildReport(store::Workbook& wb, const ReportOptions& opt
     if (options.kind == ReportKind::PortfolioPack) {
         auto codes = chosenManagers(wb, options);
         if (!codes) return codes.takeError();
-        return buildPack(wb, options, *codes, progress);
+        ReportContext ctx(wb, options, progress);
+        return buildPack(ctx, *codes);
     }
     ReportContext ctx(wb, options, progress);
     ReportDocument doc;
@@ -189,7 +198,10 @@ Result<ReportOutput> writeReport(store::Workbook& wb, const ReportOptions& optio
     }
     RenderOptions render;
     render.paper = options.paper;
+    log::get("report")->debug("sections: {:.3f} s", since(t0));
+    const auto tRender = std::chrono::steady_clock::now();
     if (auto st = checkPdf(writePdf(*doc, pdfPath, render, progress), out, pdfPath); !st) return st.error();
+    log::get("report")->debug("PDF of {} pages: {:.3f} s", out.pages, since(tRender));
     if (!xlsxPath.isEmpty()) {
         if (auto st = writeXlsx(*doc, xlsxPath); !st) return st.error();
         out.files.push_back(xlsxPath);
@@ -214,10 +226,11 @@ Result<ReportOutput> writePortfolioPacks(store::Workbook& wb, const ReportOption
     RenderOptions render;
     render.paper = options.paper;
     std::int64_t done = 0;
+    ReportContext ctx(wb, options, {});
     for (const auto& code : *codes) {
         if (progress && !progress({"packs", done++, std::int64_t(codes->size())}))
             return makeError(ErrorKind::Cancelled, "report cancelled");
-        auto doc = buildPack(wb, options, {code}, {});
+        auto doc = buildPack(ctx, {code});
         if (!doc) return doc.takeError();
         const QString base = QDir(directory).filePath(safeFileName(fmt::text(code)));
         if (auto st = checkPdf(writePdf(*doc, base + QStringLiteral(".pdf"), render), out, base + ".pdf"); !st)
