@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <QPainter>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 
 #include "report/PdfRenderer.h"
@@ -101,6 +102,45 @@ TEST_F(PdfRendererTest, LongTablesBreakWithTheirHeaderRepeatedAndEveryRowPrinted
     for (int i = 0; i < 300; ++i)
         EXPECT_TRUE(all.contains(QStringLiteral("C%1").arg(i, 5, 10, QLatin1Char('0')))) << "row " << i;
     EXPECT_TRUE(all.contains(kAwkward)) << "text from the data is printed as written";
+}
+
+// A table one row longer than its first page holds would leave that row alone at the top of the
+// next page: the row before it goes over too.
+TEST_F(PdfRendererTest, NoRowIsLeftAloneAtTheTopOfAPage) {
+    auto tableOnly = [](int rows) {
+        ReportDocument doc;
+        doc.meta.title = QStringLiteral("Rows");
+        doc.heading(1, QStringLiteral("Table"));
+        Table t;
+        t.title = QStringLiteral("Customers");
+        t.header = {QStringLiteral("Code"), QStringLiteral("Margin")};
+        t.align = {Align::Left, Align::Right};
+        for (int i = 0; i < rows; ++i)
+            t.rows.push_back({QStringLiteral("C%1").arg(i, 5, 10, QLatin1Char('0')), Cell(QString::number(i), i, "0")});
+        doc.table(std::move(t));
+        return doc;
+    };
+    static const QRegularExpression code(QStringLiteral("\\bC\\d{5}\\b"));
+    auto rowsOnPage = [](const QString& pdf, int page) { return int(pdfText(pdf, page).count(code)); };
+    // How many rows the table's first page (after the cover and the contents) holds.
+    const QString full = m_dir.filePath(QStringLiteral("full.pdf"));
+    ASSERT_TRUE(writePdf(tableOnly(200), full, {}).ok());
+    const int first = rowsOnPage(full, 3);
+    ASSERT_GT(first, 10);
+    // One row more: two go over, the first page keeps one less.
+    const QString widow = m_dir.filePath(QStringLiteral("widow.pdf"));
+    auto r = writePdf(tableOnly(first + 1), widow, {});
+    ASSERT_TRUE(r.ok());
+    ASSERT_EQ(r->pages, 4);
+    EXPECT_EQ(rowsOnPage(widow, 3), first - 1);
+    EXPECT_EQ(rowsOnPage(widow, 4), 2);
+    EXPECT_TRUE(pdfText(widow, 4).contains(QStringLiteral("Customers (continued)")));
+    // Exactly a page: nothing goes over.
+    const QString exact = m_dir.filePath(QStringLiteral("exact.pdf"));
+    auto e = writePdf(tableOnly(first), exact, {});
+    ASSERT_TRUE(e.ok());
+    EXPECT_EQ(e->pages, 3);
+    EXPECT_EQ(rowsOnPage(exact, 3), first);
 }
 
 TEST_F(PdfRendererTest, NoWordLeavesThePageAndWideTablesWrapInsteadOfCutting) {
