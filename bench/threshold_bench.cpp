@@ -50,7 +50,10 @@ int main(int argc, char** argv) {
         t.y = {engine::ThresholdMode::Custom, y0 + (i % 5) - 2};
         QElapsedTimer timer;
         timer.start();
-        session.setThresholds(kind, t);
+        if (auto st = session.setThresholds(kind, t); !st) {
+            std::fprintf(stderr, "cannot set the thresholds: %s\n", st.error().message.c_str());
+            return 1;
+        }
         dock.largeCanvas()->repaint();  // synchronous paint of the large matrix
         ms.push_back(double(timer.nsecsElapsed()) / 1e6);
     }

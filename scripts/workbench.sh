@@ -10,11 +10,11 @@ build=${BUILD_DIR:-$root/build}
 jobs=${JOBS:-2}
 
 packages=(build-essential cmake ninja-build pkg-config git
-  qt6-base-dev libqt6sql6-sqlite libqt6opengl6-dev qt6-charts-dev qt6-svg-dev libgl-dev libxkbcommon-dev
+  qt6-base-dev libqt6sql6-sqlite libqt6opengl6-dev qt6-svg-dev libgl-dev libxkbcommon-dev
   libeigen3-dev libspdlog-dev libfmt-dev libsqlite3-dev sqlite3 libgtest-dev libgmock-dev
   nlohmann-json3-dev libcli11-dev libfast-float-dev libxxhash-dev libnlopt-cxx-dev libboost-math-dev
   libxlsxwriter-dev qt6-pdf-dev
-  xvfb xauth poppler-utils fonts-dejavu-core time xz-utils ccache util-linux)
+  xvfb xauth poppler-utils unzip fonts-dejavu-core time xz-utils ccache util-linux)
 
 install_missing() {
     local missing=()
