@@ -15,6 +15,13 @@
 namespace cw::charts {
 namespace {
 
+// Text in an exported file is text a reader copies or searches: no ligature ("ﬁ") replaces its
+// letters (Latin text needs no shaping).
+QFont unshaped(QFont font) {
+    font.setStyleStrategy(QFont::PreferNoShaping);
+    return font;
+}
+
 // The caption band above an exported plot: title, then one line per caption line.
 struct CaptionLayout {
     QFont titleFont, lineFont;
@@ -56,8 +63,9 @@ void paintCaption(QPainter& p, const CaptionLayout& l, const ExportCaption& capt
 
 }  // namespace
 
-QString exportMatrix(const ScatterPainter& painter, const QFont& font, const QString& path, const QSize& plotSize,
+QString exportMatrix(const ScatterPainter& painter, const QFont& windowFont, const QString& path, const QSize& plotSize,
                      const ExportCaption& caption) {
+    const QFont font = unshaped(windowFont);
     const CaptionLayout layout = captionLayout(font, caption);
     const QSize total(plotSize.width(), plotSize.height() + layout.height);
     const QString suffix = QFileInfo(path).suffix().toLower();
@@ -120,7 +128,7 @@ bool writeSvg(const ScatterPainter& painter, const QFont& font, const QString& p
     generator.setTitle(QStringLiteral("Matrix"));
     QPainter p;
     if (!p.begin(&generator)) return false;
-    p.setFont(font);
+    p.setFont(unshaped(font));
     painter.paint(p, QSizeF(size), ScatterPainter::PointPath::Auto);
     return p.end();
 }

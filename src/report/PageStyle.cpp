@@ -13,11 +13,20 @@ QFont font(QPaintDevice* device, double points, bool bold = false, bool italic =
     f.setPointSizeF(points);
     f.setBold(bold);
     f.setItalic(italic);
-    f.setKerning(true);
+    // Latin text needs no shaping: without it no ligature ("ﬁ") replaces letters in the PDF's text.
+    f.setStyleStrategy(QFont::PreferNoShaping);
     return QFont(f, device);
 }
 
 }  // namespace
+
+QFont chartFont(double pixels) {
+    QFont f(QStringLiteral("DejaVu Sans"));
+    f.setStyleHint(QFont::SansSerif);
+    f.setPixelSize(int(pixels));
+    f.setStyleStrategy(QFont::PreferNoShaping);
+    return f;
+}
 
 PageStyle PageStyle::make(QPaintDevice* device, double pointsToDevice, const QSizeF& pageSizePoints) {
     PageStyle s;

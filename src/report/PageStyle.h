@@ -10,6 +10,10 @@ class QPaintDevice;
 
 namespace cw::report {
 
+/// The report's typeface, DejaVu Sans, at `pixels` (in a chart's points), unshaped: no ligatures,
+/// so that "profitability" copied or searched in the PDF is those letters, not "proﬁtability".
+QFont chartFont(double pixels);
+
 struct PageStyle {
     double k = 1;  ///< device units per point
     QRectF page;   ///< the whole page

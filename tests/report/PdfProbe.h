@@ -20,14 +20,13 @@ inline QString runTool(const QString& tool, const QStringList& args) {
     return QString::fromUtf8(p.readAllStandardOutput());
 }
 
-/// The text (reading order, -layout off); page 0: the whole file. Ligatures read as letters.
+/// The text (reading order, -layout off); page 0: the whole file, as written (the reports print
+/// no ligatures: "fi" is two letters in the PDF's text).
 inline QString pdfText(const QString& pdf, int page = 0) {
     QStringList args;
     if (page > 0) args << QStringLiteral("-f") << QString::number(page) << QStringLiteral("-l") << QString::number(page);
     args << pdf << QStringLiteral("-");
-    return runTool(QStringLiteral("pdftotext"), args)
-        .replace(QChar(0xFB01), QStringLiteral("fi"))
-        .replace(QChar(0xFB02), QStringLiteral("fl"));
+    return runTool(QStringLiteral("pdftotext"), args);
 }
 
 inline int pdfPages(const QString& pdf) {

@@ -23,7 +23,9 @@ const char* kNoDisplay = "-u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM";
 class PortfolioPackTest : public DemoSuite {
 protected:
     static void SetUpTestSuite() {
-        if (havePoppler()) ASSERT_NO_FATAL_FAILURE(makeDemo(1500, 42));
+        if (havePoppler()) {
+            ASSERT_NO_FATAL_FAILURE(makeDemo(1500, 42));
+        }
     }
     void SetUp() override {
         if (!havePoppler()) GTEST_SKIP() << "poppler-utils is not installed";
@@ -76,9 +78,10 @@ TEST_F(PortfolioPackTest, OnePdfForTheManagersOfANodeCarriesTheirPlantedAlerts) 
     ASSERT_EQ(r.code, 0) << r.err;
     const QString text = pdfText(QString::fromStdString(pdf));
     for (const auto& a : alerts)
-        if (a.at("manager") == manager)
+        if (a.at("manager") == manager) {
             EXPECT_TRUE(text.contains(QString::fromStdString(a.at("customer").get<std::string>())))
                 << "planted alert of " << a.at("customer");
+        }
 }
 
 }  // namespace

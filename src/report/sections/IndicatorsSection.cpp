@@ -16,6 +16,7 @@
 #include "charts/TrendPainter.h"
 #include "engine/load/KpiValues.h"
 #include "report/Format.h"
+#include "report/PageStyle.h"
 #include "report/ReportContext.h"
 #include "report/sections/KpiFormat.h"
 #include "report/sections/Sections.h"
@@ -189,9 +190,7 @@ std::shared_ptr<charts::TrendPainter> trendOf(const Scope& s, IndicatorId id, st
 
 PaintFn paintTrend(std::shared_ptr<charts::TrendPainter> trend) {
     return [trend](QPainter& painter, const QSizeF& size) {
-        QFont f(QStringLiteral("DejaVu Sans"));
-        f.setPixelSize(7);
-        painter.setFont(f);
+        painter.setFont(chartFont(7));
         trend->paint(painter, QRectF(QPointF(0, 0), size));
     };
 }
@@ -322,9 +321,7 @@ Table levelTable(const Scope& s, const std::vector<engine::kpi::KpiBlock>& block
 
 PaintFn paintBars(std::shared_ptr<const charts::BarsPainter> bars) {
     return [bars](QPainter& painter, const QSizeF& size) {
-        QFont f(QStringLiteral("DejaVu Sans"));
-        f.setPixelSize(8);
-        painter.setFont(f);
+        painter.setFont(chartFont(8));
         bars->paint(painter, QRectF(QPointF(0, 0), size));
     };
 }

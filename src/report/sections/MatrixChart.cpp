@@ -10,6 +10,7 @@
 #include <cmath>
 
 #include "report/Format.h"
+#include "report/PageStyle.h"
 
 namespace cw::report {
 namespace {
@@ -147,8 +148,7 @@ std::shared_ptr<MatrixPlot> makePlot(const MatrixPlot& company, std::vector<doub
 
 PaintFn paintPlot(std::shared_ptr<const MatrixPlot> plot, PlotStyle style) {
     return [plot = std::move(plot), style = std::move(style)](QPainter& painter, const QSizeF& size) {
-        QFont font(QStringLiteral("DejaVu Sans"));
-        font.setPixelSize(style.fontPixels);
+        const QFont font = chartFont(style.fontPixels);
         painter.setFont(font);
         const std::size_t n = plot->xs.size();
         charts::ScatterPainter sp;
