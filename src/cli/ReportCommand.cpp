@@ -135,7 +135,7 @@ void addReportCommand(CLI::App& app, Runner& run) {
         ->delimiter(',');
     cmd->add_flag("--tables", a->tables, "With --per-manager: each pack's tables as CODE.xlsx too");
     cmd->add_option("--today", a->today, "Count overdue actions from this day, YYYY-MM-DD (default: today)");
-    cmd->add_option("--rows", a->rows, "Customers listed in the tables of customers at stake")->capture_default_str();
+    cmd->add_option("--rows", a->rows, "Rows printed of the long lists (customers at stake, managers by level); the spreadsheet has all")->capture_default_str();
     cmd->add_option("--portfolio-rows", a->portfolioRows, "Customers listed in a pack's portfolio table")
         ->capture_default_str();
     cmd->add_option("--format", a->format, "What to print when done")

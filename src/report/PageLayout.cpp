@@ -161,14 +161,20 @@ void flowFigures(Flow& f, const Figures& figures) {
         for (std::size_t i = start; i < end; ++i) {
             const QRectF box(s.body.left() + double(i - start) * (w + gap), f.y, w, h);
             const KeyFigure item = figures.items[i];
-            f.add([box, item, pad, &s, vh = vm.height()](QPainter& p) {
+            // A value wider than its box ("10,903,761,214") is set smaller, on one line: a figure
+            // is never broken or cut.
+            QFont valueFont = s.figureValue;
+            const double room = w - 2 * pad - s.pt(2);
+            if (const double wide = vm.horizontalAdvance(item.value); wide > room)
+                valueFont.setPointSizeF(valueFont.pointSizeF() * room / wide * 0.98);
+            f.add([box, item, pad, &s, vh = vm.height(), valueFont](QPainter& p) {
                 p.fillRect(box, s.stripe);
                 p.fillRect(QRectF(box.left(), box.top(), s.pt(2.5), box.height()), s.accent);
                 const QRectF inner = box.adjusted(pad + s.pt(2), pad, -pad, -pad);
-                p.setFont(s.figureValue);
+                p.setFont(valueFont);
                 p.setPen(s.accent);
                 p.drawText(QRectF(inner.left(), inner.top(), inner.width(), vh),
-                           Qt::AlignLeft | Qt::AlignTop | Qt::TextWrapAnywhere, item.value);
+                           Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, item.value);
                 p.setFont(s.figureLabel);
                 p.setPen(s.muted);
                 p.drawText(QRectF(inner.left(), inner.top() + vh + s.pt(2), inner.width(), inner.height() - vh),

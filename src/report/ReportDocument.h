@@ -47,6 +47,9 @@ struct Table {
     std::size_t printRows = 0;
 
     std::size_t printedRows() const { return printRows == 0 ? rows.size() : std::min(printRows, rows.size()); }
+    /// Prints only the first `limit` rows (at least one) when there are more, and says so in the
+    /// note: "The first 40 of 1,234 are printed; the spreadsheet has every one."
+    void printFirst(std::size_t limit);
 };
 
 struct Heading {

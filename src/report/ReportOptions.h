@@ -32,7 +32,7 @@ struct ReportOptions {
     QString logoPath;  ///< PNG or JPEG on the cover
     /// Overdue actions and snoozes count from this day (days since 1970-01-01); none: today.
     std::optional<std::int32_t> today;
-    int listRows = 40;        ///< customers listed in the tables "at stake" (exits, anorexia)
+    int listRows = 40;        ///< rows printed of the long lists: customers at stake (exits, anorexia), managers by level
     int portfolioRows = 100;  ///< customers listed in a pack's portfolio table (the XLSX has all)
 
     /// Usage errors: an unknown section id or one of the other kind, rows < 1, a logo that

@@ -8,6 +8,8 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 
+#include <algorithm>
+
 #include "report/PdfRenderer.h"
 #include "report/ReportDocument.h"
 #include "PdfProbe.h"
@@ -141,6 +143,35 @@ TEST_F(PdfRendererTest, NoRowIsLeftAloneAtTheTopOfAPage) {
     ASSERT_TRUE(e.ok());
     EXPECT_EQ(e->pages, 3);
     EXPECT_EQ(rowsOnPage(exact, 3), first);
+}
+
+// A key figure wider than its tile (a large company's margin) is set smaller on one line, whole.
+TEST_F(PdfRendererTest, AWideKeyFigureStaysWholeInItsTile) {
+    ReportDocument doc;
+    doc.meta.title = QStringLiteral("Figures");
+    doc.heading(1, QStringLiteral("Summary"));
+    const QString wide = QStringLiteral("10,903,761,214,000");
+    doc.figures({{wide, QStringLiteral("margin")}, {QStringLiteral("1,000,000"), QStringLiteral("customers")},
+                 {QStringLiteral("81.1 %"), QStringLiteral("share")}, {wide, QStringLiteral("revenue")}});
+    for (Paper paper : {Paper::A4, Paper::Letter}) {
+        const QString pdf = m_dir.filePath(paper == Paper::A4 ? QStringLiteral("fa4.pdf") : QStringLiteral("fletter.pdf"));
+        RenderOptions options;
+        options.paper = paper;
+        ASSERT_TRUE(writePdf(doc, pdf, options).ok());
+        // One word each time: not broken over two lines.
+        EXPECT_EQ(pdfText(pdf, 3).count(wide), 2) << pdfText(pdf, 3).toStdString();
+        const auto boxes = pdfBoxes(pdf);
+        EXPECT_EQ(wordsOutsideThePage(boxes), QStringList());
+        // Each tile is a quarter of the body (less the gaps): the wide values end before the
+        // next tile's value starts.
+        std::vector<std::pair<double, double>> spans;  // (xMin, xMax) of each value
+        for (const auto& w : boxes.words)
+            if (w.page == 3 && (w.text == wide || w.text == QStringLiteral("1,000,000") || w.text == QStringLiteral("81.1")))
+                spans.emplace_back(w.xMin, w.xMax);
+        ASSERT_EQ(spans.size(), 4u);
+        std::sort(spans.begin(), spans.end());
+        for (std::size_t i = 0; i + 1 < spans.size(); ++i) EXPECT_LT(spans[i].second, spans[i + 1].first) << i;
+    }
 }
 
 TEST_F(PdfRendererTest, NoWordLeavesThePageAndWideTablesWrapInsteadOfCutting) {

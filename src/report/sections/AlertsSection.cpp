@@ -50,16 +50,6 @@ Table alertTable(const std::vector<engine::PortfolioAlert>& alerts, const QStrin
     return t;
 }
 
-// A team's portfolio may hold thousands of alerts: the PDF prints the first rows (as many as the
-// portfolio's customers), the spreadsheet every one; the note says how many more there are.
-void limitRows(Table& t, const ReportContext& ctx) {
-    const auto limit = std::size_t(std::max(1, ctx.options().portfolioRows));
-    if (t.rows.size() <= limit) return;
-    t.printRows = limit;
-    t.note += QStringLiteral(" ") + tr("The first %1 are printed; %2 more are in the spreadsheet.")
-                                        .arg(fmt::count(std::int64_t(limit)), fmt::count(std::int64_t(t.rows.size() - limit)));
-}
-
 Status writeAlerts(const ReportSection& self, ReportContext& ctx, ReportDocument& doc) {
     const auto* p = ctx.portfolio();
     if (!p) return makeError(ErrorKind::Input, "no manager's portfolio is loaded", "write the alerts in a portfolio pack");
@@ -79,7 +69,8 @@ Status writeAlerts(const ReportSection& self, ReportContext& ctx, ReportDocument
         t.note = tr("Value at risk: a year of the customer's margin × the probability of losing it. Situations judged "
                     "as of the analysis day %1; overdue actions as of %2.")
                      .arg(fmt::day(p->analysisDay), fmt::day(p->today));
-        limitRows(t, ctx);
+        // A team may hold thousands: the PDF prints as many as the portfolio prints customers.
+        t.printFirst(std::size_t(ctx.options().portfolioRows));
         doc.table(std::move(t));
     }
     if (!p->hidden.empty()) {
@@ -87,7 +78,7 @@ Status writeAlerts(const ReportSection& self, ReportContext& ctx, ReportDocument
         h.title = tr("Acknowledged or snoozed");
         h.sheet = fmt::text(p->managerCode) + QStringLiteral(" ") + tr("alerts hidden");
         h.note = tr("Acknowledged: hidden until a newer situation; snoozed: hidden until the day given has passed.");
-        limitRows(h, ctx);
+        h.printFirst(std::size_t(ctx.options().portfolioRows));
         doc.table(std::move(h));
     }
 

@@ -326,11 +326,15 @@ PaintFn paintBars(std::shared_ptr<const charts::BarsPainter> bars) {
     };
 }
 
-void writeMarginBars(const Scope& s, const std::vector<engine::kpi::KpiBlock>& blocks, ReportDocument& doc) {
+// The bars of the managers printed in the table below them (`shown`, largest margin first), at
+// most 45 to a chart.
+void writeMarginBars(const Scope& s, const std::vector<engine::kpi::KpiBlock>& blocks, std::size_t shown,
+                     ReportDocument& doc) {
     constexpr std::size_t kPerChart = 45;
     constexpr double kRow = 13;  // points
-    for (std::size_t start = 0; start < blocks.size(); start += kPerChart) {
-        const std::size_t end = std::min(blocks.size(), start + kPerChart);
+    shown = std::min(shown, blocks.size());
+    for (std::size_t start = 0; start < shown; start += kPerChart) {
+        const std::size_t end = std::min(shown, start + kPerChart);
         std::vector<charts::Bar> bars;
         for (std::size_t i = start; i < end; ++i) {
             const auto v = valueOf(blocks[i], IndicatorId::Margin);
@@ -348,8 +352,12 @@ void writeMarginBars(const Scope& s, const std::vector<engine::kpi::KpiBlock>& b
         Chart c;
         c.height = double(end - start) * kRow + 12;
         c.paint = paintBars(painter);
-        c.caption = tr("Margin%1 of each manager one level down, %2, largest first.")
-                        .arg(s.currency, periodText(s.period()));
+        c.caption = shown < blocks.size()
+                        ? tr("Margin%1 of the %2 managers one level down with the largest, of %3, %4.")
+                              .arg(s.currency, fmt::count(std::int64_t(shown)), fmt::count(std::ssize(blocks)),
+                                   periodText(s.period()))
+                        : tr("Margin%1 of each manager one level down, %2, largest first.")
+                              .arg(s.currency, periodText(s.period()));
         doc.chart(std::move(c));
     }
 }
@@ -388,8 +396,11 @@ Status writeLevels(ReportContext& ctx, const Scope& s, ReportDocument& doc) {
         doc.paragraph(tr("The managers below have no customers in %1.").arg(periodText(s.period())), TextStyle::Missing);
         return {};
     }
-    // The bars first: the heading keeps with a chart whole (with a table only its first lines).
-    writeMarginBars(s, blocks, doc);
+    // A large company has thousands of managers: the PDF prints the largest (`--rows`), the
+    // spreadsheet every one. The bars first: the heading keeps with a chart whole (with a table
+    // only its first lines).
+    const auto shown = std::size_t(std::max(1, ctx.options().listRows));
+    writeMarginBars(s, blocks, shown, doc);
     Table t = levelTable(s, blocks, false);
     t.title = tr("The managers one level down, %1, ranked by margin").arg(periodText(s.period()));
     t.sheet = tr("Level below");
@@ -398,6 +409,7 @@ Status writeLevels(ReportContext& ctx, const Scope& s, ReportDocument& doc) {
     if (!through.isEmpty())
         t.note += tr(" %1 alone heads every manager of the node: these are the managers reporting to it.").arg(through);
     if (missing > 0) t.note += tr(" %1 managers with no customers in the period are left out.").arg(fmt::count(missing));
+    t.printFirst(shown);
     doc.table(std::move(t));
 
     // The level below that, in one table ranked by margin.
@@ -421,6 +433,7 @@ Status writeLevels(ReportContext& ctx, const Scope& s, ReportDocument& doc) {
     g.note = tr("%1 managers; reports to: the manager one level down they belong to.").arg(fmt::count(std::ssize(next)));
     const auto left = std::int64_t(grandchildren.size() - next.size());
     if (left > 0) g.note += tr(" %1 managers with no customers in the period are left out.").arg(fmt::count(left));
+    g.printFirst(shown);
     doc.table(std::move(g));
     return {};
 }

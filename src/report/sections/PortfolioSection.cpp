@@ -90,17 +90,11 @@ Status writePortfolio(const ReportSection& self, ReportContext& ctx, ReportDocum
                     c->base.lastContactDay ? fmt::day(*c->base.lastContactDay) : QString(), fmt::text(c->plans)});
         t.rows.push_back(std::move(row));
     }
-    const auto limit = std::size_t(std::max(1, ctx.options().portfolioRows));
     t.note = tr("Trend: revenue of the recent window against the earlier one. Satisfaction and loyalty 0–100; "
                 "P(alive): the purchase model's chance the customer still buys; plans: the open account plans the "
                 "customer is in, with their pending actions. An empty cell: not known.");
     if (!segments) t.note += QStringLiteral(" ") + tr("No customer has a segment: the column is left out.");
-    if (t.rows.size() > limit) {
-        t.printRows = limit;
-        t.note += QStringLiteral(" ") + tr("The first %1 customers are printed; %2 more are in the spreadsheet.")
-                                            .arg(fmt::count(std::int64_t(limit)),
-                                                 fmt::count(std::int64_t(t.rows.size() - limit)));
-    }
+    t.printFirst(std::size_t(ctx.options().portfolioRows));
     doc.table(std::move(t));
 
     ctx.define(tr("Margin"), tr("Revenue less product cost and cost to serve, over the analysis window."));
