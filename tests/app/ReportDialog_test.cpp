@@ -11,8 +11,10 @@
 #include <QListWidget>
 #include <QPdfDocument>
 #include <QPdfView>
+#include <QDir>
 #include <QProcess>
 #include <QPushButton>
+#include <QRadioButton>
 
 #include <algorithm>
 
@@ -20,6 +22,8 @@
 #include "app/portfolio/PortfolioDock.h"
 #include "app/report/ReportDialog.h"
 #include "engine/load/KpiValues.h"
+#include "store/Workbook.h"
+#include "report/Report.h"
 #include "report/ReportSection.h"
 
 using namespace cw;
@@ -184,6 +188,48 @@ TEST_F(ReportDialogTest, PortfolioPackFromThePortfolioDockHoldsTheManager) {
     EXPECT_EQ(dialog->options().node, code);
     EXPECT_EQ(dialog->options().kind, report::ReportKind::PortfolioPack);
     EXPECT_GT(dialog->previewDocument()->pageCount(), 0);
+    dialog->close();
+}
+
+// One pack per manager from the dialog, as a user does it: the third choice, a region in the node
+// box, a folder, the spreadsheet box, Export: a PDF and an XLSX for each manager of the region.
+TEST_F(ReportDialogTest, OnePackPerManagerOfARegionIntoAFolder) {
+    std::vector<std::string> codes;
+    {
+        auto wb = store::Workbook::open(path, store::Workbook::OpenMode::ReadOnly);
+        ASSERT_TRUE(wb.ok());
+        auto c = report::packManagers(*wb, "MGR-0002");
+        ASSERT_TRUE(c.ok());
+        codes = *c;
+    }
+    ASSERT_GE(codes.size(), 2u);
+    MainWindow w;
+    auto* dialog = openDialog(w);
+    ASSERT_NE(dialog, nullptr);
+    auto* perManager = dialog->findChild<QRadioButton*>(QStringLiteral("reportTarget2"));
+    ASSERT_NE(perManager, nullptr);
+    perManager->click();
+    EXPECT_EQ(dialog->target(), ReportDialog::Target::PackPerManager);
+    EXPECT_EQ(dialog->sectionIds(), ids(report::ReportKind::PortfolioPack));
+    const int region = dialog->nodeBox()->findData(QStringLiteral("MGR-0002"));
+    ASSERT_GE(region, 0);
+    dialog->nodeBox()->setCurrentIndex(region);
+    dialog->xlsxBox()->setChecked(true);
+    const QString folder = QString::fromStdString(dir.file("packs"));
+    dialog->outputEdit()->setText(folder);
+    ASSERT_TRUE(dialog->exportButton()->isEnabled()) << dialog->findChild<QLabel*>(QStringLiteral("reportProblem"))->text().toStdString();
+    QTest::mouseClick(dialog->exportButton(), Qt::LeftButton);
+    ASSERT_TRUE(waitExport(dialog));
+    ASSERT_NE(dialog->lastOutput(), nullptr) << dialog->exportStatus()->text().toStdString();
+    EXPECT_EQ(dialog->lastOutput()->managers, int(codes.size()));
+    for (const auto& code : codes) {
+        const QString base = QDir(folder).filePath(QString::fromStdString(code));
+        ASSERT_TRUE(QFileInfo::exists(base + QStringLiteral(".pdf"))) << code;
+        EXPECT_TRUE(QFileInfo::exists(base + QStringLiteral(".xlsx"))) << code;
+        EXPECT_TRUE(pdfText(base + QStringLiteral(".pdf")).contains(QString::fromStdString(code))) << code;
+    }
+    // Nothing else in the folder: one pair per manager.
+    EXPECT_EQ(QDir(folder).entryList(QDir::Files).size(), qsizetype(2 * codes.size()));
     dialog->close();
 }
 
