@@ -23,6 +23,21 @@ gen_data() {
     echo "$dir"
 }
 
+# demo_workbook CLIENTING CUSTOMERS -> prints the path of a demo workbook (`clienting demo`, seed
+# 42) of CUSTOMERS customers, analysed; made once and kept in $data_root for every benchmark.
+demo_workbook() {
+    local cli=$1 c=$2 wb="$data_root/demo-c$2.cwb"
+    if [ ! -f "$wb" ]; then
+        mkdir -p "$data_root"
+        echo "making a demo workbook of $c customers and analysing it (once) …" >&2
+        rm -f "$wb.making"
+        "$cli" demo -q -w "$wb.making" --customers "$c" --seed 42 >/dev/null
+        "$cli" analyze -q -w "$wb.making" >/dev/null
+        mv "$wb.making" "$wb"
+    fi
+    echo "$wb"
+}
+
 # timed OUTVAR_SECONDS OUTVAR_KB command… : wall seconds and peak RSS (KiB) of a command
 timed() {
     local __s=$1 __m=$2; shift 2

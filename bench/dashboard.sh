@@ -17,14 +17,6 @@ while [ $# -gt 0 ]; do
         *) build=$1; shift ;;
     esac
 done
-wb=$data_root/dashboard-demo-c$customers.cwb
-if [ ! -f "$wb" ]; then
-    mkdir -p "$data_root"
-    echo "making a demo workbook of $customers customers and analysing it (once) …" >&2
-    rm -f "$wb.making"
-    "$build/src/cli/clienting" demo -q -w "$wb.making" --customers "$customers" --seed 42 >/dev/null
-    "$build/src/cli/clienting" analyze -q -w "$wb.making" >/dev/null
-    mv "$wb.making" "$wb"
-fi
+wb=$(demo_workbook "$build/src/cli/clienting" "$customers")
 echo "dashboard benchmark: a demo workbook of $customers customers ($wb)"
 QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=${XDG_RUNTIME_DIR:-$(mktemp -d)} "$build/bench/bench-dashboard-bin" "$wb" "$switches"

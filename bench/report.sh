@@ -23,15 +23,7 @@ while [ $# -gt 0 ]; do
     esac
 done
 cli=$build/src/cli/clienting
-wb=$data_root/report-demo-c$customers.cwb
-if [ ! -f "$wb" ]; then
-    mkdir -p "$data_root"
-    echo "making a demo workbook of $customers customers and analysing it (once) …" >&2
-    rm -f "$wb.making"
-    "$cli" demo -q -w "$wb.making" --customers "$customers" --seed 42 >/dev/null
-    "$cli" analyze -q -w "$wb.making" >/dev/null
-    mv "$wb.making" "$wb"
-fi
+wb=$(demo_workbook "$cli" "$customers")
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 export XDG_RUNTIME_DIR=${XDG_RUNTIME_DIR:-$out}

@@ -40,6 +40,18 @@ void ensureRuntimeDir() {
     if (mkdtemp(dir.data())) qputenv("XDG_RUNTIME_DIR", dir);  // mkdtemp creates it 0700
 }
 
+// Shows and raises a dock once the matrices have loaded (they take the front when they do; a
+// --raise of another dock would come later and win).
+void raiseAfterTheMatrices(cw::app::MainWindow& window, QDockWidget* dock) {
+    QObject::connect(
+        window.analysis()->session(), &cw::app::MatrixSession::loaded, &window,
+        [dock] {
+            dock->show();
+            dock->raise();
+        },
+        Qt::SingleShotConnection);
+}
+
 // Waits until the window has nothing left to load (audit, preview), then saves what a user
 // would see: the import wizard when it is open, else the main window.
 void scheduleScreenshot(cw::app::MainWindow* window, const QString& path) {
@@ -232,26 +244,13 @@ int main(int argc, char** argv) {
         dock->show();
         dock->raise();
         dock->selectWhenLoaded(node);
-        // After the matrices loaded (a --raise of another dock would come later and win).
-        QObject::connect(
-            window.analysis()->session(), &cw::app::MatrixSession::loaded, &window,
-            [dock] {
-                dock->show();
-                dock->raise();
-            },
-            Qt::SingleShotConnection);
+        raiseAfterTheMatrices(window, dock);
     }
     if (parser.isSet(portfolio)) {
         // The dock counts as busy until that portfolio is read, so a --screenshot waits for it.
         auto* dock = window.portfolioDock();
         dock->showManager(parser.value(portfolio));
-        QObject::connect(
-            window.analysis()->session(), &cw::app::MatrixSession::loaded, &window,
-            [dock] {
-                dock->show();
-                dock->raise();
-            },
-            Qt::SingleShotConnection);
+        raiseAfterTheMatrices(window, dock);
     }
     if (parser.isSet(reportDialog))
         QObject::connect(

@@ -8,15 +8,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include "charts/ColorMix.h"
+
 namespace cw::charts {
 
 namespace {
-
-QColor mix(const QColor& a, const QColor& b, double t) {
-    return QColor::fromRgbF(float(a.redF() + (b.redF() - a.redF()) * t),
-                            float(a.greenF() + (b.greenF() - a.greenF()) * t),
-                            float(a.blueF() + (b.blueF() - a.blueF()) * t));
-}
 
 QFont scaled(QFont font, double scale) {
     // A font set in pixels has no point size (-1): scale whichever it has.

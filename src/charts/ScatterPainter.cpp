@@ -10,6 +10,8 @@
 #include <cmath>
 #include <thread>
 
+#include "charts/ColorMix.h"
+
 namespace cw::charts {
 
 namespace {
@@ -17,12 +19,6 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr int kMaxRadiusSteps = 64;  // radii in half-pixel steps up to 32 device pixels
 constexpr double kLegendHeight = 18.0;
-
-QColor mix(const QColor& a, const QColor& b, double t) {
-    return QColor::fromRgbF(float(a.redF() + (b.redF() - a.redF()) * t),
-                            float(a.greenF() + (b.greenF() - a.greenF()) * t),
-                            float(a.blueF() + (b.blueF() - a.blueF()) * t));
-}
 
 // Qt's BYTE_MUL: all four 8-bit channels of x times a / 255, two channels per multiply.
 inline std::uint32_t byteMul(std::uint32_t x, std::uint32_t a) {

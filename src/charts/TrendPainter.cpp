@@ -11,17 +11,12 @@
 #include <algorithm>
 #include <cmath>
 
+#include "charts/ColorMix.h"
 #include "charts/ScatterPainter.h"
 
 namespace cw::charts {
 
 namespace {
-
-QColor mix(const QColor& a, const QColor& b, double t) {
-    return QColor::fromRgbF(float(a.redF() + (b.redF() - a.redF()) * t),
-                            float(a.greenF() + (b.greenF() - a.greenF()) * t),
-                            float(a.blueF() + (b.blueF() - a.blueF()) * t));
-}
 
 QDate dateOf(double day) {
     return QDate(1970, 1, 1).addDays(qint64(std::floor(day)));

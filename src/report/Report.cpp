@@ -170,11 +170,16 @@ Result<std::vector<std::string>> packManagers(store::Workbook& wb, const std::st
     return codes;
 }
 
-Result<ReportDocument> buildReport(store::Workbook& wb, const ReportOptions& options, const ProgressFn& progress) {
+namespace {
+
+// The report, or the pack of the managers the options choose (their count in `managers`).
+Result<ReportDocument> buildDocument(store::Workbook& wb, const ReportOptions& options, const ProgressFn& progress,
+                                     int& managers) {
     if (auto st = options.validate(); !st) return st.error();
     if (options.kind == ReportKind::PortfolioPack) {
         auto codes = chosenManagers(wb, options);
         if (!codes) return codes.takeError();
+        managers = int(codes->size());
         ReportContext ctx(wb, options, progress);
         return buildPack(ctx, *codes);
     }
@@ -185,17 +190,20 @@ Result<ReportDocument> buildReport(store::Workbook& wb, const ReportOptions& opt
     return doc;
 }
 
+}  // namespace
+
+Result<ReportDocument> buildReport(store::Workbook& wb, const ReportOptions& options, const ProgressFn& progress) {
+    int managers = 0;
+    return buildDocument(wb, options, progress, managers);
+}
+
 Result<ReportOutput> writeReport(store::Workbook& wb, const ReportOptions& options, const QString& pdfPath,
                                  const QString& xlsxPath, const ProgressFn& progress) {
     const auto t0 = std::chrono::steady_clock::now();
-    auto doc = buildReport(wb, options, progress);
-    if (!doc) return doc.takeError();
     ReportOutput out;
+    auto doc = buildDocument(wb, options, progress, out.managers);
+    if (!doc) return doc.takeError();
     out.tables = int(doc->tables().size());
-    if (options.kind == ReportKind::PortfolioPack) {
-        auto codes = chosenManagers(wb, options);
-        out.managers = codes ? int(codes->size()) : 0;
-    }
     RenderOptions render;
     render.paper = options.paper;
     log::get("report")->debug("sections: {:.3f} s", since(t0));

@@ -3,14 +3,13 @@
 // one embedded image above; a file that cannot be written is said so and nothing is left.
 #include <QFile>
 #include <QImage>
-#include <QProcess>
-#include <QStandardPaths>
 
 #include <filesystem>
 
 #include "MatrixWindowTest.h"
 #include "app/widgets/Format.h"
 #include "charts/ScatterPainter.h"
+#include "support/PdfProbe.h"
 
 using namespace cw;
 using namespace cw::app;
@@ -66,13 +65,9 @@ TEST_F(MatrixExportTest, EveryFormatCarriesTheTitleAndCaption) {
     const auto pdf = dir.file("m.pdf");
     ASSERT_EQ(dock->exportCurrent(QString::fromStdString(pdf)), QString());
     EXPECT_TRUE(readText(pdf).startsWith(QStringLiteral("%PDF")));
-    const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
-    if (pdftotext.isEmpty()) GTEST_SKIP() << "pdftotext (poppler-utils) is not installed";
-    QProcess p;
-    p.start(pdftotext, {QString::fromStdString(pdf), QStringLiteral("-")});
-    ASSERT_TRUE(p.waitForFinished(30000));
-    // NFKC: the PDF keeps the font's ligatures ("ﬁ"), which are not what a search types.
-    const QString words = QString::fromUtf8(p.readAllStandardOutput()).normalized(QString::NormalizationForm_KC);
+    if (!cw::test::havePoppler()) GTEST_SKIP() << "pdftotext (poppler-utils) is not installed";
+    // NFKC: a ligature ("ﬁ") would not be what a search types.
+    const QString words = cw::test::pdfText(QString::fromStdString(pdf)).normalized(QString::NormalizationForm_KC);
     EXPECT_TRUE(words.contains(QStringLiteral("Profitability vs loyalty"))) << words.toStdString();
     EXPECT_TRUE(words.contains(QStringLiteral("demo.cwb"))) << words.toStdString();
     EXPECT_TRUE(words.contains(QStringLiteral("split at its median"))) << words.toStdString();

@@ -12,7 +12,6 @@
 #include <QPdfDocument>
 #include <QPdfView>
 #include <QDir>
-#include <QProcess>
 #include <QPushButton>
 #include <QRadioButton>
 
@@ -22,6 +21,7 @@
 #include "app/portfolio/PortfolioDock.h"
 #include "app/report/ReportDialog.h"
 #include "engine/load/KpiValues.h"
+#include "support/PdfProbe.h"
 #include "store/Workbook.h"
 #include "report/Report.h"
 #include "report/ReportSection.h"
@@ -31,18 +31,8 @@ using namespace cw::app;
 
 namespace {
 
-QString pdfText(const QString& pdf) {
-    QProcess p;
-    p.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
-    EXPECT_TRUE(p.waitForFinished(30000));
-    return QString::fromUtf8(p.readAllStandardOutput()).simplified();
-}
-
-int pdfPages(const QString& pdf) {
-    QPdfDocument doc;
-    if (doc.load(pdf) != QPdfDocument::Error::None) return -1;
-    return doc.pageCount();
-}
+// The text as laid out on the page, in one line.
+QString pdfText(const QString& pdf) { return cw::test::pdfLayoutText(pdf).simplified(); }
 
 class ReportDialogTest : public cw::test::MatrixWindowTest {
 protected:
@@ -129,7 +119,7 @@ TEST_F(ReportDialogTest, ExportsOnlyTheCheckedSectionsAndThePreviewHasItsPages) 
     }
 
     // The preview (started by the changes) ends showing the same pages as the exported file.
-    const int pages = pdfPages(pdf);
+    const int pages = cw::test::pdfPages(pdf);
     EXPECT_EQ(pages, dialog->lastOutput()->pages);
     ASSERT_TRUE(cw::test::waitFor([&] { return !dialog->isBusy(); }, 120000));
     EXPECT_EQ(dialog->previewView()->document(), dialog->previewDocument());

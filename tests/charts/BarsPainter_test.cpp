@@ -14,7 +14,7 @@
 #include <limits>
 #include <vector>
 
-#include "PdfText.h"
+#include "support/PdfProbe.h"
 #include "charts/BarsPainter.h"
 
 using namespace cw::charts;
@@ -140,7 +140,7 @@ TEST(BarsPainter, LongLabelsWidenTheColumnOnlyWhenNotElided) {
 }
 
 TEST(BarsPainterPdf, PrintsLabelsAsWrittenAndNAForAMissingValue) {
-    if (!cw::charts::test::havePdftotext())
+    if (!cw::test::havePoppler())
         GTEST_SKIP() << "pdftotext is not installed (apt-get install poppler-utils)";
     QTemporaryDir dir;
     ASSERT_TRUE(dir.isValid());
@@ -163,7 +163,7 @@ TEST(BarsPainterPdf, PrintsLabelsAsWrittenAndNAForAMissingValue) {
         const QRectF rect(0, 0, pdf.width(), BarsPainter::preferredHeight(bars.count(), fm));
         bars.paint(p, rect);
     }
-    const QString text = cw::charts::test::pdftotext(path);
+    const QString text = cw::test::pdfLayoutText(path);
     ASSERT_FALSE(text.isEmpty()) << "pdftotext read nothing";
     EXPECT_TRUE(text.contains(QStringLiteral("<b>&\""))) << text.toStdString();
     EXPECT_TRUE(text.contains(QStringLiteral("n/a"))) << text.toStdString();

@@ -7,33 +7,22 @@
 #include <QFont>
 #include <QGuiApplication>
 #include <QPalette>
-#include <QProcess>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 
 #include <vector>
 
 #include "charts/MatrixExport.h"
 #include "charts/ScatterPainter.h"
+#include "support/PdfProbe.h"
 
 using namespace cw::charts;
 
 namespace {
 
-QString pdftotext(const QString& pdf) {
-    QProcess p;
-    p.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
-    if (!p.waitForFinished(30000) || p.exitCode() != 0) return {};
-    // The PDF keeps the font's ligatures ("ﬁ" in "Profitability"): read them as letters.
-    return QString::fromUtf8(p.readAllStandardOutput())
-        .replace(QChar(0xFB01), QStringLiteral("fi"))
-        .replace(QChar(0xFB02), QStringLiteral("fl"));
-}
-
 TEST(MatrixPdf, IsDrawnWithoutWidgetsAndCarriesItsCaptionAxesAndQuadrants) {
     ASSERT_EQ(qobject_cast<QGuiApplication*>(QCoreApplication::instance()) != nullptr, true);
     ASSERT_FALSE(QCoreApplication::instance()->inherits("QApplication")) << "the test must run without widgets";
-    if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
+    if (!cw::test::havePoppler())
         GTEST_SKIP() << "pdftotext is not installed (apt-get install poppler-utils)";
 
     const std::vector<double> xs = {10, 20, 35, 50, 80, 95}, ys = {0.2, 0.9, 0.4, 0.7, 0.1, 0.8};
@@ -62,7 +51,7 @@ TEST(MatrixPdf, IsDrawnWithoutWidgetsAndCarriesItsCaptionAxesAndQuadrants) {
     QFile f(path);
     ASSERT_TRUE(f.open(QIODevice::ReadOnly));
     EXPECT_TRUE(f.read(5) == "%PDF-");
-    const QString text = pdftotext(path);
+    const QString text = cw::test::pdfLayoutText(path);
     ASSERT_FALSE(text.isEmpty()) << "pdftotext read nothing";
     for (const char* expected : {"Profitability x loyalty", "Workbook demo.cwb, thresholds median/median", "6 customers",
                                  "Profitability (margin)", "Loyalty index", "True friends", "Strangers"})

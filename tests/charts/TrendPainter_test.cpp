@@ -16,7 +16,7 @@
 #include <limits>
 #include <vector>
 
-#include "PdfText.h"
+#include "support/PdfProbe.h"
 #include "charts/TrendPainter.h"
 
 using namespace cw::charts;
@@ -172,7 +172,7 @@ TEST_F(TrendPainterTest, ASingleTargetIsAMarkerAndSeveralADashedLine) {
 }
 
 TEST_F(TrendPainterTest, APdfCarriesTitleTicksAndLegendAsText) {
-    if (!cw::charts::test::havePdftotext())
+    if (!cw::test::havePoppler())
         GTEST_SKIP() << "pdftotext is not installed (apt-get install poppler-utils)";
     QTemporaryDir dir;
     ASSERT_TRUE(dir.isValid());
@@ -196,7 +196,7 @@ TEST_F(TrendPainterTest, APdfCarriesTitleTicksAndLegendAsText) {
         p.setFont(f);
         trend.paint(p, QRectF(0, 0, pdf.width(), pdf.height() / 2));
     }
-    const QString text = cw::charts::test::pdftotext(path);
+    const QString text = cw::test::pdfLayoutText(path);
     ASSERT_FALSE(text.isEmpty()) << "pdftotext read nothing";
     for (const QString& expected :
          {QStringLiteral("Revenue <b>&\" — Company"), QStringLiteral("EUR"),

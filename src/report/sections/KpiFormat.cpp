@@ -1,5 +1,6 @@
 #include "report/sections/KpiFormat.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "report/Format.h"
@@ -13,18 +14,11 @@ Unit unitOf(engine::kpi::IndicatorId id) { return engine::kpi::indicator(id).uni
 
 const QString kNa = QStringLiteral("n/a");
 
+// A change with its sign: "+12", "-3.5"; one that rounds to zero without any ("0.0").
 QString signedText(double d, const QString& text) {
-    // A change that rounds to zero prints without a sign.
-    if (text.startsWith(u'-')) {
-        bool allZero = true;
-        for (QChar c : text)
-            if (c.isDigit() && c != u'0') allZero = false;
-        return allZero ? text.mid(1) : text;
-    }
-    bool allZero = true;
-    for (QChar c : text)
-        if (c.isDigit() && c != u'0') allZero = false;
-    return d > 0 && !allZero ? QStringLiteral("+") + text : text;
+    const bool zero = std::none_of(text.begin(), text.end(), [](QChar c) { return c.isDigit() && c != u'0'; });
+    if (zero) return text.startsWith(u'-') ? text.mid(1) : text;
+    return d > 0 ? QStringLiteral("+") + text : text;
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #pragma once
 // What a PDF says, read back with poppler-utils: the text of the whole file or of one page, the
-// page count and size, every word with its box, and the fonts (embedded or not).
+// page count and size, every word with its box, and the fonts (embedded or not). For the tests of
+// the painters, the exports and the reports; empty results when a tool is missing or fails.
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -27,6 +28,14 @@ inline QString pdfText(const QString& pdf, int page = 0) {
     if (page > 0) args << QStringLiteral("-f") << QString::number(page) << QStringLiteral("-l") << QString::number(page);
     args << pdf << QStringLiteral("-");
     return runTool(QStringLiteral("pdftotext"), args);
+}
+
+/// The text laid out as on the page (-layout), ligatures ("ﬁ") read as letters: for painters
+/// drawing with the platform's font, which may shape text with them.
+inline QString pdfLayoutText(const QString& pdf) {
+    return runTool(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")})
+        .replace(QChar(0xFB01), QStringLiteral("fi"))
+        .replace(QChar(0xFB02), QStringLiteral("fl"));
 }
 
 inline int pdfPages(const QString& pdf) {
